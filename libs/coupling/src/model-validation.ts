@@ -130,7 +130,11 @@ export function assertWeightsSumToOne(
   let sum = 0;
   for (const name of names) sum += weights[name];
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-    fail(CouplingErrorCode.WEIGHTS_NOT_SUM_TO_ONE, `${what} sum to ${sum}, not 1`);
+    // 12 significant digits: enough to show a miss larger than the tolerance, without float noise.
+    fail(
+      CouplingErrorCode.WEIGHTS_NOT_SUM_TO_ONE,
+      `${what} sum to ${Number(sum.toPrecision(12))}, not 1`,
+    );
   }
 }
 
