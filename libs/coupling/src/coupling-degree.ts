@@ -48,12 +48,12 @@ function wangC(u: readonly number[]): number {
 function fanC(u: readonly number[]): number {
   const n = u.length;
   let sum = 0;
-  let sum2 = 0;
-  for (const x of u) {
-    sum += x;
-    sum2 += x * x;
-  }
-  const variance = Math.max(0, (n * sum2 - sum * sum) / (n * n));
+  for (const x of u) sum += x;
+  const mean = sum / n;
+  // (n·ΣU² − (ΣU)²)/n² = Σ(U − mean)²/n, computed in two passes to avoid cancellation.
+  let squares = 0;
+  for (const x of u) squares += (x - mean) * (x - mean);
+  const variance = squares / n;
   return Math.min(1, Math.max(0, 1 - 2 * Math.sqrt(variance)));
 }
 

@@ -17,7 +17,7 @@ export function columnEntropy(values: readonly number[]): number {
       acc += p * Math.log(p);
     }
   }
-  return -acc / Math.log(m);
+  return acc === 0 ? 0 : -acc / Math.log(m);
 }
 
 /**
