@@ -12,8 +12,11 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
+const esmOnlyPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', '@borewit'];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // Nest 12 ships ESM only; Jest (on Node < 24.9) cannot require(esm), so those packages go through SWC too.
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@cc/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

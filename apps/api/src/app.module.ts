@@ -1,0 +1,31 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { CatalogModule } from '@cc/catalog';
+import { AppConfig, AppConfigModule } from '@cc/config';
+import { DatabaseModule } from '@cc/database';
+import { HealthModule } from '@cc/health';
+import { LoggingModule } from '@cc/logging';
+import { OperationsModule } from '@cc/operations';
+import { QueueModule } from '@cc/queue';
+import { RedisModule } from '@cc/redis';
+import { buildGraphqlOptions } from './graphql.options';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfig],
+      useFactory: buildGraphqlOptions,
+    }),
+    HealthModule.withHttpEndpoints(),
+    CatalogModule,
+    OperationsModule,
+  ],
+})
+export class AppModule {}

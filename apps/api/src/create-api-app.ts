@@ -1,0 +1,22 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@cc/config';
+import { batchLimitMiddleware, createValidationPipe } from '@cc/graphql';
+import { AppModule } from './app.module';
+
+/** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
+export async function createApiApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use('/graphql', batchLimitMiddleware(config.graphql.maxBatch));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}

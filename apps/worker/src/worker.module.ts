@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule } from '@cc/config';
+import { DatabaseModule } from '@cc/database';
+import { HealthModule } from '@cc/health';
+import { LoggingModule } from '@cc/logging';
+import { OperationsModule } from '@cc/operations';
+import { QueueModule } from '@cc/queue';
+import { RedisModule } from '@cc/redis';
+import { WorkerHealthServer } from './worker-health.server';
+
+/** The only process that consumes queues. No GraphQL here. */
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule.forWorker(),
+    HealthModule,
+    OperationsModule,
+  ],
+  providers: [WorkerHealthServer],
+})
+export class WorkerModule {}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { byKeys, LoaderRegistry } from '@cc/graphql';
+import { CatalogService } from './catalog.service';
+import { City } from './city/city.entity';
+import { District } from './city/district.entity';
+
+/** Batches catalog look-ups within one request; other domains reuse these for their city fields. */
+@Injectable()
+export class CatalogLoaders {
+  constructor(private readonly catalog: CatalogService) {}
+
+  city(loaders: LoaderRegistry): DataLoader<string, City | null> {
+    return loaders.get('catalog.cityById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.catalog.citiesByIds(ids), (city) => city.id),
+    );
+  }
+
+  district(loaders: LoaderRegistry): DataLoader<string, District | null> {
+    return loaders.get('catalog.districtById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.catalog.districtsByIds(ids), (district) => district.id),
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Env } from './env.schema';
+
+/** Typed access to the validated environment, grouped by concern. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly config: ConfigService<Env, true>) {}
+
+  private get<K extends keyof Env>(key: K): Env[K] {
+    return this.config.get(key, { infer: true });
+  }
+
+  get isProduction(): boolean {
+    return this.get('NODE_ENV') === 'production';
+  }
+
+  get nodeEnv(): Env['NODE_ENV'] {
+    return this.get('NODE_ENV');
+  }
+
+  get http() {
+    return { port: this.get('PORT'), bodyLimit: this.get('HTTP_BODY_LIMIT') };
+  }
+
+  get database() {
+    return { url: this.get('DATABASE_URL'), poolSize: this.get('DATABASE_POOL_SIZE') };
+  }
+
+  get redis() {
+    return { url: this.get('REDIS_URL') };
+  }
+
+  get queue() {
+    return { prefix: this.get('QUEUE_PREFIX'), concurrency: this.get('WORKER_CONCURRENCY') };
+  }
+
+  get worker() {
+    return { healthPort: this.get('WORKER_HEALTH_PORT') };
+  }
+
+  get logLevel(): Env['LOG_LEVEL'] {
+    return this.get('LOG_LEVEL');
+  }
+
+  get auth() {
+    return {
+      jwtSecret: this.get('JWT_SECRET'),
+      accessTtlSeconds: this.get('JWT_ACCESS_TTL_SECONDS'),
+      refreshTtlDays: this.get('REFRESH_TTL_DAYS'),
+      loginRateLimit: this.get('LOGIN_RATE_LIMIT'),
+      loginRateWindowSeconds: this.get('LOGIN_RATE_WINDOW_SECONDS'),
+    };
+  }
+
+  get graphql() {
+    return {
+      maxDepth: this.get('GRAPHQL_MAX_DEPTH'),
+      maxComplexity: this.get('GRAPHQL_MAX_COMPLEXITY'),
+      maxAliases: this.get('GRAPHQL_MAX_ALIASES'),
+      maxBatch: this.get('GRAPHQL_MAX_BATCH'),
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  DATABASE_URL: z
+    .string({ error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/creative_chain)' })
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL'),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:{}_-]+$/, 'may contain only letters, digits, : { } _ -')
+    .default('cc'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_SECRET: z
+    .string({ error: 'is required: at least 32 random characters' })
+    .min(32, 'must be at least 32 characters'),
+  JWT_ACCESS_TTL_SECONDS: positiveInt.max(900, 'must be at most 900 (15 minutes)').default(900),
+  REFRESH_TTL_DAYS: positiveInt.default(30),
+  LOGIN_RATE_LIMIT: positiveInt.default(10),
+  LOGIN_RATE_WINDOW_SECONDS: positiveInt.default(900),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt.default(2000),
+  GRAPHQL_MAX_ALIASES: positiveInt.default(30),
+  GRAPHQL_MAX_BATCH: positiveInt.default(10),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('1mb'),
+  WORKER_CONCURRENCY: positiveInt.default(4),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigValidationError extends Error {
+  override readonly name = 'ConfigValidationError';
+}
+
+/** Parses the environment; the error message is one line naming every bad variable. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const result = envSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `${issue.path.join('.')} ${issue.message.replace(/^Invalid input: /, '')}`,
+  );
+  throw new ConfigValidationError(`Invalid configuration: ${problems.join('; ')}`);
+}

@@ -1,0 +1,4 @@
+export { AppConfig } from './app-config';
+export { AppConfigModule } from './config.module';
+export { ConfigValidationError, Env, envSchema, parseEnv } from './env.schema';
+export { loadEnvOrExit } from './load-env';

@@ -1,0 +1,7 @@
+import { Foundation1795886824128 } from './1795886824128-Foundation';
+
+/**
+ * Every migration, in order. After `npm run migration:generate`, add the new class here;
+ * migrations.spec.ts fails when a file in this folder is missing from the list.
+ */
+export const MIGRATIONS = [Foundation1795886824128];

@@ -1,0 +1,79 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CommonException } from '../errors/domain.exception';
+import { ConnectionArgs, DEFAULT_PAGE_SIZE } from './connection.args';
+import { Connection } from './connection.type';
+import { CursorKey, decodeCursor, encodeCursor } from './cursor';
+
+export interface SortKey<T> {
+  /** SQL expression of the sort column, e.g. `project.created_at`. */
+  column: string;
+  direction: 'ASC' | 'DESC';
+  /** Reads the sort value back from a loaded row, for its cursor. */
+  valueOf(row: T): string | number | null;
+}
+
+function toCursorValue(value: string | number | Date | null): string | number | null {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/**
+ * Keyset pagination over a query builder, stable under concurrent inserts: the key is the
+ * sort column plus the row id as a tie-breaker.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  args: ConnectionArgs,
+  sort: SortKey<T>,
+): Promise<Connection<T>> {
+  if (args.first !== undefined && args.last !== undefined) {
+    throw CommonException.validation([
+      { field: 'last', message: 'use either first or last, not both' },
+    ]);
+  }
+  const alias = query.alias;
+  const totalCount = await query.clone().getCount();
+
+  const backwards =
+    args.last !== undefined || (args.before !== undefined && args.first === undefined);
+  const limit = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const cursor = backwards ? args.before : args.after;
+  const scanDirection = backwards ? flip(sort.direction) : sort.direction;
+
+  const page = query.clone();
+  if (cursor) {
+    const [value, id] = decodeCursor(cursor);
+    const op = scanDirection === 'ASC' ? '>' : '<';
+    page.andWhere(`(${sort.column}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
+      cursorValue: value,
+      cursorId: id,
+    });
+  }
+  page
+    .orderBy(sort.column, scanDirection)
+    .addOrderBy(`${alias}.id`, scanDirection)
+    .take(limit + 1);
+
+  const rows = await page.getMany();
+  const hasMore = rows.length > limit;
+  const nodes = rows.slice(0, limit);
+  if (backwards) nodes.reverse();
+
+  const edges = nodes.map((node) => ({
+    node,
+    cursor: encodeCursor([toCursorValue(sort.valueOf(node)), node.id] as CursorKey),
+  }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: backwards ? Boolean(args.before) : hasMore,
+      hasPreviousPage: backwards ? hasMore : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function flip(direction: 'ASC' | 'DESC'): 'ASC' | 'DESC' {
+  return direction === 'ASC' ? 'DESC' : 'ASC';
+}

@@ -1,0 +1,17 @@
+export { ConnectionArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection/connection.args';
+export { Connection, ConnectionType, Edge, PageInfo } from './connection/connection.type';
+export { decodeCursor, encodeCursor } from './connection/cursor';
+export { paginate, SortKey } from './connection/paginate';
+export { BatchLoad, byKeys, groupByKeys, LoaderRegistry } from './dataloader/loader-registry';
+export {
+  CommonErrorReason,
+  CommonException,
+  DomainException,
+  FieldError,
+} from './errors/domain.exception';
+export { formatGraphqlError } from './errors/format-graphql-error';
+export { GraphqlErrorCode } from './errors/graphql-error-code';
+export { createValidationPipe, flattenValidationErrors } from './errors/validation';
+export { createGraphqlContext, GraphqlContext, graphqlContextOf, Loaders } from './graphql-context';
+export { batchLimitMiddleware } from './limits/batch-limit.middleware';
+export { queryLimitsPlugin, QueryLimits } from './limits/query-limits.plugin';

@@ -1,0 +1,19 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { WorkerCanary } from './worker-canary.entity';
+import { WorkerCanaryService } from './worker-canary.service';
+
+@Resolver(() => WorkerCanary)
+export class WorkerCanaryResolver {
+  constructor(private readonly canaries: WorkerCanaryService) {}
+
+  @Mutation(() => WorkerCanary, { description: 'Send a canary job through the queue to a worker.' })
+  launchWorkerCanary(): Promise<WorkerCanary> {
+    return this.canaries.launch();
+  }
+
+  @Query(() => WorkerCanary)
+  workerCanary(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<WorkerCanary> {
+    return this.canaries.get(id);
+  }
+}

@@ -1,0 +1,5 @@
+export { JobClass, JobHandler, JobProcessor } from './job-processor.decorator';
+export { DEFAULT_JOB_OPTIONS, QueueName } from './queue.constants';
+export { QueueModule } from './queue.module';
+export { QueueService } from './queue.service';
+export { QueueWorkerHost } from './queue-worker.host';

@@ -1,0 +1,2 @@
+export { REDIS_CLIENT } from './redis.constants';
+export { RedisModule } from './redis.module';

@@ -1,0 +1,55 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { GraphqlClient } from './graphql-client';
+
+export interface TestApp {
+  api: INestApplication;
+  worker?: INestApplicationContext;
+  baseUrl: string;
+  gql: GraphqlClient;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** Boots the real API (on a free port) and, when asked, the real worker, in this test process. */
+export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
+  const api = await createApiApp();
+  await api.listen(0, '127.0.0.1');
+  const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  const worker = options.worker
+    ? await NestFactory.createApplicationContext(WorkerModule, {
+        logger: false,
+        abortOnError: false,
+      })
+    : undefined;
+  await worker?.init();
+  return {
+    api,
+    worker,
+    baseUrl,
+    gql: new GraphqlClient(baseUrl),
+    db: api.get<DataSource>(getDataSourceToken()),
+    async close() {
+      await worker?.close();
+      await api.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value, for results produced asynchronously by the worker. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
