@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@cc/config';
-import { batchLimitMiddleware, createValidationPipe } from '@cc/graphql';
+import { batchLimitMiddleware, bodyErrorMiddleware, createValidationPipe } from '@cc/graphql';
 import { AppModule } from './app.module';
 
 /** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
@@ -15,6 +15,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(bodyErrorMiddleware());
   app.use('/graphql', batchLimitMiddleware(config.graphql.maxBatch));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -3,12 +3,18 @@ import { ConfigService } from '@nestjs/config';
 import { Env } from './env.schema';
 
 /** Typed access to the validated environment, grouped by concern. */
+export const ENV_KEY = 'env';
+
 @Injectable()
 export class AppConfig {
-  constructor(private readonly config: ConfigService<Env, true>) {}
+  private readonly env: Env;
+
+  constructor(config: ConfigService) {
+    this.env = config.getOrThrow<Env>(ENV_KEY);
+  }
 
   private get<K extends keyof Env>(key: K): Env[K] {
-    return this.config.get(key, { infer: true });
+    return this.env[key];
   }
 
   get isProduction(): boolean {

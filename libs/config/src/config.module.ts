@@ -1,16 +1,20 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from './app-config';
+import { ENV_KEY } from './app-config';
 import { parseEnv } from './env.schema';
 
 @Global()
 @Module({})
 export class AppConfigModule {
-  /** Validation runs when an app is composed, not when a file that mentions config is imported. */
+  /**
+   * The environment is parsed when the app is instantiated (a `load` factory is a provider),
+   * not when a file that mentions config is imported, so each app sees the env it starts with.
+   */
   static forRoot(): DynamicModule {
     return {
       module: AppConfigModule,
-      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, validate: parseEnv })],
+      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ [ENV_KEY]: parseEnv(process.env) })] })],
       providers: [AppConfig],
       exports: [AppConfig],
     };

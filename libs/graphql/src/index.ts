@@ -14,4 +14,5 @@ export { GraphqlErrorCode } from './errors/graphql-error-code';
 export { createValidationPipe, flattenValidationErrors } from './errors/validation';
 export { createGraphqlContext, GraphqlContext, graphqlContextOf, Loaders } from './graphql-context';
 export { batchLimitMiddleware } from './limits/batch-limit.middleware';
+export { bodyErrorMiddleware } from './limits/body-error.middleware';
 export { queryLimitsPlugin, QueryLimits } from './limits/query-limits.plugin';

@@ -6,7 +6,7 @@ import { City } from '../city/city.entity';
 import { District } from '../city/district.entity';
 import { CityConnection, CulturalResourceConnection } from './cultural-resource.connection';
 import { CulturalResource } from './cultural-resource.entity';
-import { CulturalResourceFilterInput } from './dto/cultural-resource-filter.input';
+import { CulturalResourcesArgs } from './dto/cultural-resources.args';
 
 @Resolver(() => CulturalResource)
 export class CulturalResourceResolver {
@@ -21,12 +21,8 @@ export class CulturalResourceResolver {
   }
 
   @Query(() => CulturalResourceConnection)
-  culturalResources(
-    @Args() args: ConnectionArgs,
-    @Args('filter', { type: () => CulturalResourceFilterInput, nullable: true })
-    filter?: CulturalResourceFilterInput,
-  ) {
-    return this.catalog.listCulturalResources(filter ?? {}, args);
+  culturalResources(@Args() { filter, ...page }: CulturalResourcesArgs) {
+    return this.catalog.listCulturalResources(filter ?? {}, page);
   }
 
   @ResolveField(() => City)
