@@ -12,7 +12,17 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const esmOnlyPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', '@borewit'];
+const esmOnlyPackages = [
+  '@nestjs',
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+  '@borewit',
+];
 const shared = {
   // Nest 12 ships ESM only; Jest (on Node < 24.9) cannot require(esm), so those packages go through SWC too.
   transform: { '^.+\\.(ts|js|mjs)$': swc },
