@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { AppConfig } from './app-config';
-import { ENV_KEY } from './app-config';
+import { AppConfig, ENV_KEY } from './app-config';
 import { parseEnv } from './env.schema';
 
 @Global()
@@ -14,7 +13,12 @@ export class AppConfigModule {
   static forRoot(): DynamicModule {
     return {
       module: AppConfigModule,
-      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ [ENV_KEY]: parseEnv(process.env) })] })],
+      imports: [
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          load: [() => ({ [ENV_KEY]: parseEnv(process.env) })],
+        }),
+      ],
       providers: [AppConfig],
       exports: [AppConfig],
     };
