@@ -61,6 +61,6 @@ export class GraphqlClient {
     } catch {
       parsed = { errors: [{ message: text }] };
     }
-    return Object.assign(parsed as T, { status: response.status });
+    return Object.assign(parsed as object, { status: response.status }) as T & { status: number };
   }
 }
