@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
+import Redis from 'ioredis';
 import { AppConfig } from '@cc/config';
 import { createBullConnection } from './bullmq-connection';
 import { JOB_PROCESSOR_QUEUE, JobHandler } from './job-processor.decorator';
@@ -15,6 +16,8 @@ import { QueueName, WORKER_SHUTDOWN_GRACE_MS } from './queue.constants';
 export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkerHost.name);
   private readonly workers: Worker[] = [];
+  // BullMQ does not close connections it was handed, so the host closes them after the workers.
+  private readonly connections: Redis[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -31,8 +34,10 @@ export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     for (const [queue, handlers] of this.discoverHandlers()) {
+      const connection = createBullConnection(this.config.redis.url);
+      this.connections.push(connection);
       const worker = new Worker(queue, (job: Job) => this.dispatch(handlers, job), {
-        connection: createBullConnection(this.config.redis.url),
+        connection,
         prefix: this.config.queue.prefix,
         concurrency: this.config.queue.concurrency,
       });
@@ -57,6 +62,9 @@ export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShu
         );
         if ((await Promise.race([graceful, timeout])) === 'timeout') await worker.close(true);
       }),
+    );
+    await Promise.all(
+      this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
     );
   }
 
