@@ -5,6 +5,7 @@ import { CatalogModule } from '@cc/catalog';
 import { AppConfig, AppConfigModule } from '@cc/config';
 import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
+import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
@@ -26,6 +27,7 @@ import { buildGraphqlOptions } from './graphql.options';
     HealthModule.withHttpEndpoints(),
     CatalogModule,
     OperationsModule,
+    ImpactModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@cc/config';
 import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
+import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
@@ -18,6 +19,7 @@ import { WorkerHealthServer } from './worker-health.server';
     QueueModule.forWorker(),
     HealthModule,
     OperationsModule,
+    ImpactModule,
   ],
   providers: [WorkerHealthServer],
 })

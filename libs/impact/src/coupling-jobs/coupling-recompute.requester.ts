@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { QueueService } from '@cc/queue';
+import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
+import { RebuildCouplingJob } from './rebuild-coupling.job';
+import { RecomputeCouplingJob } from './recompute-coupling.job';
+
+/**
+ * How long a recompute waits after the first request of a burst. Requests that arrive while it
+ * waits are dropped (the run reads the latest data anyway); requests that arrive while it runs
+ * leave exactly one follow-up run. So a burst of N events for a version costs about
+ * 1 + (burst length / (delay + run time)) recomputes, never N.
+ */
+export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 1_500;
+
+/**
+ * The entry point for "coupling inputs changed". Domains call it (or enqueue
+ * `RecomputeCouplingJob` the same way) after a change that moves an indicator: an import of
+ * official statistics today; later a published project, an accepted bid, a delivery, a
+ * placement, a sale.
+ */
+@Injectable()
+export class CouplingRecomputeRequester {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly systems: IndicatorSystemService,
+  ) {}
+
+  /** Recompute the versions in force for these cities (the latest global one and each city's own). */
+  async requestForCities(cityIds: readonly string[], reason: string): Promise<void> {
+    for (const versionId of await this.systems.activeVersionIds(cityIds)) {
+      await this.requestForVersion(versionId, reason);
+    }
+  }
+
+  /**
+   * Debounced via BullMQ deduplication: one id per version, a delay, and `keepLastIfActive` so a
+   * request during a run is not lost but leaves one follow-up run (at most one waiting and one
+   * active job per version). The job id is unique per request: a fixed id would collide with
+   * the retained previous run and swallow that follow-up.
+   */
+  async requestForVersion(versionId: string, reason: string): Promise<void> {
+    await this.queue.add(
+      RecomputeCouplingJob,
+      { versionId, reason, requestId: randomUUID() },
+      {
+        delay: COUPLING_RECOMPUTE_DEBOUNCE_MS,
+        deduplication: {
+          id: RecomputeCouplingJob.deduplicationId(versionId),
+          keepLastIfActive: true,
+        },
+      },
+    );
+  }
+
+  async requestRebuild(reason: string): Promise<string> {
+    const job = await this.queue.add(RebuildCouplingJob, { reason, requestId: randomUUID() });
+    return job.id!;
+  }
+}

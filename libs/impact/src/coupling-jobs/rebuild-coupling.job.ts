@@ -1,0 +1,46 @@
+import { Job } from 'bullmq';
+import { JobHandler, JobProcessor, QueueName } from '@cc/queue';
+import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
+import { CouplingRecomputeService, RecomputeSummary } from './coupling-recompute.service';
+
+export interface RebuildCouplingJobData {
+  /** `nightly`, or who asked. */
+  reason: string;
+  /** Unique per manual request; scheduler runs get their ids from BullMQ. */
+  requestId: string;
+}
+
+export interface RebuildSummary {
+  versions: RecomputeSummary[];
+}
+
+/**
+ * The full rebuild: recomputes every indicator-system version's panel, superseded versions
+ * included (event-driven recomputes refresh only the versions in force), one after the other.
+ * Runs nightly (`CouplingScheduleRegistrar`) and on demand. Idempotent like each recompute.
+ */
+@JobProcessor(QueueName.COUPLING)
+export class RebuildCouplingJob implements JobHandler<RebuildCouplingJobData, RebuildSummary> {
+  static jobId(data: RebuildCouplingJobData): string {
+    return `coupling-rebuild.${data.requestId}`;
+  }
+
+  constructor(
+    private readonly systems: IndicatorSystemService,
+    private readonly recompute: CouplingRecomputeService,
+  ) {}
+
+  async handle(job: Job<RebuildCouplingJobData, RebuildSummary>): Promise<RebuildSummary> {
+    const versionIds = await this.systems.allVersionIds();
+    const versions: RecomputeSummary[] = [];
+    for (const [i, versionId] of versionIds.entries()) {
+      versions.push(
+        await this.recompute.recompute(versionId, (percent) =>
+          job.updateProgress(Math.round((100 * i + percent) / versionIds.length)),
+        ),
+      );
+    }
+    await job.updateProgress(100);
+    return { versions };
+  }
+}

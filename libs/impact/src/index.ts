@@ -1,0 +1,26 @@
+export { ImpactModule } from './impact.module';
+export { ImpactErrorCode, ImpactException } from './impact.exception';
+export {
+  COUPLING_RECOMPUTE_DEBOUNCE_MS,
+  CouplingRecomputeRequester,
+} from './coupling-jobs/coupling-recompute.requester';
+export {
+  RecomputeCouplingJob,
+  RecomputeCouplingJobData,
+} from './coupling-jobs/recompute-coupling.job';
+export { RebuildCouplingJob, RebuildCouplingJobData } from './coupling-jobs/rebuild-coupling.job';
+export {
+  PLATFORM_INDICATORS,
+  PlatformIndicatorSpec,
+  IndicatorAggregation,
+  IndicatorSource,
+} from './platform-indicators/platform-indicator.catalog';
+export {
+  PlatformIndicatorPart,
+  PlatformIndicatorProvider,
+  PlatformIndicatorQuery,
+  PlatformIndicatorSource,
+  PlatformIndicatorValue,
+} from './platform-indicators/platform-indicator-source';
+export { PlatformIndicatorRegistry } from './platform-indicators/platform-indicator.registry';
+export * from './period';

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Viewer } from '@cc/auth';
+import { CouplingModel } from '@cc/coupling';
+import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
+import { assertCityAccess, visibleCityIds } from '../impact-access';
+import { ImpactException } from '../impact.exception';
+import { CreateIndicatorSystemVersionInput } from './dto/create-indicator-system-version.input';
+import { IndicatorSystemVersion } from './indicator-system-version.entity';
+import { definitionFromInput } from './indicator-system.builder';
+import { validateIndicatorSystem } from './indicator-system.definition';
+
+/** Serialises version numbering (pg_advisory_xact_lock key). */
+const VERSION_NUMBER_LOCK = 0x1c5_0001;
+
+@Injectable()
+export class IndicatorSystemService {
+  private readonly models = new Map<string, CouplingModel>();
+
+  constructor(
+    @InjectRepository(IndicatorSystemVersion)
+    private readonly versions: Repository<IndicatorSystemVersion>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Creates the next version (never edits one). Officials for their city; ADMIN for any or all. */
+  async create(
+    viewer: Viewer,
+    input: CreateIndicatorSystemVersionInput,
+  ): Promise<IndicatorSystemVersion> {
+    if (input.cityId) {
+      assertCityAccess(viewer, input.cityId);
+      const [city] = await this.dataSource.query('SELECT id FROM city WHERE id = $1', [
+        input.cityId,
+      ]);
+      if (!city) throw ImpactException.cityNotFound(input.cityId);
+    } else if (!viewer.isAdmin) {
+      throw ImpactException.globalSystemRequiresAdmin();
+    }
+    const definition = definitionFromInput(input);
+    validateIndicatorSystem(definition);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [VERSION_NUMBER_LOCK]);
+      const [{ next }] = await manager.query(
+        'SELECT coalesce(max(version), 0) + 1 AS next FROM indicator_system_version',
+      );
+      return manager.save(
+        manager.create(IndicatorSystemVersion, {
+          ...definition,
+          version: Number(next),
+          cityId: input.cityId ?? null,
+          periodGranularity: input.periodGranularity,
+          note: input.note ?? null,
+          createdById: viewer.userId,
+        }),
+      );
+    });
+  }
+
+  /** Versions the viewer may see (global ones and those of their cities), newest first. */
+  list(
+    viewer: Viewer,
+    cityId: string | undefined,
+    args: ConnectionArgs,
+  ): Promise<Connection<IndicatorSystemVersion>> {
+    const query = this.versions.createQueryBuilder('version');
+    if (cityId) {
+      assertCityAccess(viewer, cityId);
+      query.andWhere('(version.city_id IS NULL OR version.city_id = :cityId)', { cityId });
+    } else {
+      const cities = visibleCityIds(viewer);
+      if (cities) {
+        query.andWhere('(version.city_id IS NULL OR version.city_id = ANY(:cities))', { cities });
+      }
+    }
+    return paginate(query, args, {
+      column: 'version.version',
+      direction: 'DESC',
+      valueOf: (version) => version.version,
+    });
+  }
+
+  /** By number, or else the version in force for the city (or the latest global one). */
+  async resolve(
+    viewer: Viewer,
+    options: { version?: number | null; cityId?: string | null },
+  ): Promise<IndicatorSystemVersion> {
+    if (options.cityId) assertCityAccess(viewer, options.cityId);
+    let found: IndicatorSystemVersion | null;
+    if (options.version !== undefined && options.version !== null) {
+      found = await this.versions.findOneBy({ version: options.version });
+      if (!found) throw ImpactException.indicatorSystemNotFound(`version ${options.version}`);
+      if (found.cityId) assertCityAccess(viewer, found.cityId);
+      if (found.cityId && options.cityId && found.cityId !== options.cityId) {
+        throw ImpactException.indicatorSystemNotFound(
+          `version ${options.version} for city ${options.cityId} (it belongs to another city)`,
+        );
+      }
+      return found;
+    }
+    found = await this.activeFor(options.cityId ?? null);
+    if (!found) throw ImpactException.indicatorSystemNotFound('in force');
+    return found;
+  }
+
+  /** The latest version scoped to the city, else the latest global version. */
+  async activeFor(cityId: string | null): Promise<IndicatorSystemVersion | null> {
+    return this.versions
+      .createQueryBuilder('version')
+      .where(
+        cityId
+          ? '(version.city_id IS NULL OR version.city_id = :cityId)'
+          : 'version.city_id IS NULL',
+        {
+          cityId,
+        },
+      )
+      .orderBy('version.city_id IS NULL', 'ASC')
+      .addOrderBy('version.version', 'DESC')
+      .getOne();
+  }
+
+  /**
+   * Ids of the versions a change in these cities' data affects right away: the latest global
+   * version and the latest version of each city. (Superseded versions are refreshed nightly.)
+   */
+  async activeVersionIds(cityIds: readonly string[] | null): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (city_id) id FROM indicator_system_version
+        WHERE city_id IS NULL OR ($1::uuid[] IS NULL OR city_id = ANY($1::uuid[]))
+        ORDER BY city_id, version DESC`,
+      [cityIds ? [...cityIds] : null],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async allVersionIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM indicator_system_version ORDER BY version',
+    );
+    return rows.map((row) => row.id);
+  }
+
+  findById(id: string): Promise<IndicatorSystemVersion | null> {
+    return this.versions.findOneBy({ id });
+  }
+
+  /** The parsed coupling model of a version (versions never change, so it is cached by id). */
+  modelOf(version: IndicatorSystemVersion): CouplingModel {
+    let model = this.models.get(version.id);
+    if (!model) {
+      model = validateIndicatorSystem(version);
+      this.models.set(version.id, model);
+    }
+    return model;
+  }
+}

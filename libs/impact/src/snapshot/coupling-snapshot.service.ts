@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { Viewer } from '@cc/auth';
+import { CouplingError, evaluateFrozen } from '@cc/coupling';
+import { Connection, paginate } from '@cc/graphql';
+import { CouplingLevel, CouplingSnapshotStatus } from '../graphql-enums';
+import { visibleCityIds } from '../impact-access';
+import { ImpactException } from '../impact.exception';
+import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
+import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
+import { Period, periodStart, tryParsePeriod } from '../period';
+import { IndicatorSource } from '../platform-indicators/platform-indicator.catalog';
+import { CouplingSnapshot } from './coupling-snapshot.entity';
+import {
+  CompareCitiesArgs,
+  CouplingSnapshotArgs,
+  CouplingSnapshotsArgs,
+  PublishCouplingPeriodArgs,
+  SimulateCouplingArgs,
+} from './dto/coupling-snapshot.args';
+import { CouplingSimulation } from './dto/coupling-snapshot.types';
+
+const SAME_KEY = `p.city_id = snapshot.city_id AND p.period = snapshot.period
+  AND p.system_version_id = snapshot.system_version_id AND p.status = 'PUBLISHED'`;
+const LATEST_PUBLISHED = `snapshot.status = 'PUBLISHED' AND snapshot.revision =
+  (SELECT max(p.revision) FROM coupling_snapshot p WHERE ${SAME_KEY})`;
+const LIVE_UNPUBLISHED = `snapshot.status = 'LIVE' AND NOT EXISTS
+  (SELECT 1 FROM coupling_snapshot p WHERE ${SAME_KEY})`;
+
+/**
+ * Reading, publishing and what-if of coupling snapshots. Per (city, period, version) the
+ * snapshot shown by default is the latest PUBLISHED revision if there is one (the official
+ * figure), else the LIVE one; `status` picks either explicitly.
+ */
+@Injectable()
+export class CouplingSnapshotService {
+  constructor(
+    @InjectRepository(CouplingSnapshot) private readonly snapshots: Repository<CouplingSnapshot>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly systems: IndicatorSystemService,
+  ) {}
+
+  async get(viewer: Viewer, args: CouplingSnapshotArgs): Promise<CouplingSnapshot | null> {
+    const version = await this.systems.resolve(viewer, {
+      version: args.version,
+      cityId: args.cityId,
+    });
+    const period = this.periodFor(version, args.period);
+    return this.withStatus(
+      this.snapshots
+        .createQueryBuilder('snapshot')
+        .where('snapshot.city_id = :cityId', { cityId: args.cityId })
+        .andWhere('snapshot.period = :period', { period: period.key })
+        .andWhere('snapshot.system_version_id = :versionId', { versionId: version.id }),
+      args.status,
+    ).getOne();
+  }
+
+  async getOrThrow(viewer: Viewer, args: CouplingSnapshotArgs): Promise<CouplingSnapshot> {
+    const snapshot = await this.get(viewer, args);
+    if (!snapshot) throw ImpactException.snapshotNotFound(args.cityId, args.period);
+    return snapshot;
+  }
+
+  /** A city's snapshots from one period to another, oldest first. */
+  async timeSeries(
+    viewer: Viewer,
+    args: CouplingSnapshotsArgs,
+  ): Promise<Connection<CouplingSnapshot>> {
+    const { cityId, from, to, version: number, status, ...page } = args;
+    const version = await this.systems.resolve(viewer, { version: number, cityId });
+    const first = this.periodFor(version, from, 'from');
+    const last = this.periodFor(version, to, 'to');
+    const query = this.withStatus(
+      this.snapshots
+        .createQueryBuilder('snapshot')
+        .where('snapshot.city_id = :cityId', { cityId })
+        .andWhere('snapshot.system_version_id = :versionId', { versionId: version.id })
+        .andWhere('snapshot.period_start BETWEEN :first AND :last', {
+          first: periodStart(first),
+          last: periodStart(last),
+        }),
+      status,
+    );
+    return paginate(query, page, {
+      column: 'snapshot.period_start',
+      direction: 'ASC',
+      valueOf: (snapshot) => snapshot.periodStart.toISOString(),
+    });
+  }
+
+  /** Every visible city in one period under one global version, highest D first. */
+  async compareCities(
+    viewer: Viewer,
+    args: CompareCitiesArgs,
+  ): Promise<Connection<CouplingSnapshot>> {
+    const { period: text, version: number, status, ...page } = args;
+    let version: IndicatorSystemVersion | null;
+    if (number !== undefined && number !== null) {
+      version = await this.systems.resolve(viewer, { version: number });
+      if (version.cityId) {
+        throw ImpactException.invalidIndicatorSystem(
+          `version ${number} belongs to one city; comparing cities needs a global version`,
+        );
+      }
+    } else {
+      version = await this.systems.activeFor(null);
+      if (!version) throw ImpactException.indicatorSystemNotFound('for all cities');
+    }
+    const period = this.periodFor(version, text);
+    const query = this.withStatus(
+      this.snapshots
+        .createQueryBuilder('snapshot')
+        .where('snapshot.system_version_id = :versionId', { versionId: version.id })
+        .andWhere('snapshot.period = :period', { period: period.key }),
+      status,
+    );
+    const cities = visibleCityIds(viewer);
+    if (cities) query.andWhere('snapshot.city_id = ANY(:cities)', { cities });
+    return paginate(query, page, {
+      column: 'snapshot.coordination_degree',
+      direction: 'DESC',
+      valueOf: (snapshot) => snapshot.coordinationDegree,
+    });
+  }
+
+  /**
+   * Freezes the period: its LIVE snapshot becomes PUBLISHED and never changes again. Later
+   * recomputes write a new LIVE revision beside it.
+   */
+  async publish(viewer: Viewer, args: PublishCouplingPeriodArgs): Promise<CouplingSnapshot> {
+    const version = await this.systems.resolve(viewer, {
+      version: args.version,
+      cityId: args.cityId,
+    });
+    const period = this.periodFor(version, args.period);
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(CouplingSnapshot, 'snapshot')
+        .setLock('pessimistic_write')
+        .where(
+          'snapshot.city_id = :cityId AND snapshot.period = :period AND snapshot.system_version_id = :versionId',
+          {
+            cityId: args.cityId,
+            period: period.key,
+            versionId: version.id,
+          },
+        )
+        .getMany();
+      const live = rows.find((row) => row.status === CouplingSnapshotStatus.LIVE);
+      if (!live) {
+        if (rows.length) throw ImpactException.nothingToPublish(args.cityId, period.key);
+        throw ImpactException.snapshotNotFound(args.cityId, period.key);
+      }
+      await manager.update(CouplingSnapshot, live.id, {
+        status: CouplingSnapshotStatus.PUBLISHED,
+        publishedAt: new Date(),
+        publishedById: viewer.userId,
+      });
+      return manager.findOneByOrFail(CouplingSnapshot, { id: live.id });
+    });
+  }
+
+  /**
+   * What-if: the snapshot's raw values plus the given deltas, evaluated with the snapshot's
+   * frozen bounds and weights (`evaluateFrozen`). Writes nothing.
+   */
+  async simulate(viewer: Viewer, args: SimulateCouplingArgs): Promise<CouplingSimulation> {
+    const base = await this.getOrThrow(viewer, args);
+    const version = (await this.systems.findById(base.systemVersionId))!;
+    const model = this.systems.modelOf(version);
+    const known = version.indicators.map((indicator) => indicator.key);
+    const values = { ...base.rawValues };
+    const changed = new Set<string>();
+    for (const change of args.changes) {
+      if (!(change.indicator in values))
+        throw ImpactException.unknownIndicator(change.indicator, known);
+      values[change.indicator] += change.delta;
+      changed.add(change.indicator);
+    }
+    for (const key of changed) {
+      const indicator = version.indicators.find((i) => i.key === key)!;
+      if (indicator.source === IndicatorSource.PLATFORM && values[key] < 0) {
+        throw ImpactException.simulationInvalid(
+          `${key} would be ${values[key]}: a platform indicator cannot be negative`,
+        );
+      }
+    }
+    let result;
+    try {
+      result = evaluateFrozen({
+        model,
+        frozen: base.frozen,
+        values,
+        id: [base.cityId, base.period],
+      });
+    } catch (error) {
+      if (error instanceof CouplingError) throw ImpactException.simulationInvalid(error.message);
+      throw error;
+    }
+    return {
+      base,
+      indicators: [...changed].map((key) => ({
+        key,
+        baseRaw: base.rawValues[key],
+        raw: values[key],
+        standardized: result.standardized[key],
+      })),
+      subsystems: version.subsystems.map((s) => ({
+        name: s.name,
+        baseValue: base.subsystemValues[s.name],
+        value: result.U[s.name],
+        delta: result.U[s.name] - base.subsystemValues[s.name],
+      })),
+      couplingDegree: result.C,
+      coordinationIndex: result.T,
+      coordinationDegree: result.D,
+      level: result.level as CouplingLevel,
+      deltaD: result.D - base.coordinationDegree,
+    };
+  }
+
+  private periodFor(version: IndicatorSystemVersion, text: string, field = 'period'): Period {
+    const period = tryParsePeriod(text);
+    if (!period) {
+      throw ImpactException.invalidPeriod(
+        `"${text}" is not a period: use 2026-Q3, 2026-09 or 2026`,
+        field,
+      );
+    }
+    if (period.granularity !== version.periodGranularity) {
+      throw ImpactException.granularityMismatch(period.key, version.periodGranularity);
+    }
+    return period;
+  }
+
+  private withStatus(
+    query: SelectQueryBuilder<CouplingSnapshot>,
+    status: CouplingSnapshotStatus | undefined,
+  ): SelectQueryBuilder<CouplingSnapshot> {
+    if (status === CouplingSnapshotStatus.LIVE) return query.andWhere(`snapshot.status = 'LIVE'`);
+    if (status === CouplingSnapshotStatus.PUBLISHED) return query.andWhere(LATEST_PUBLISHED);
+    return query.andWhere(`((${LATEST_PUBLISHED}) OR (${LIVE_UNPUBLISHED}))`);
+  }
+}
