@@ -56,7 +56,17 @@ export class AppConfig {
       refreshTtlDays: this.get('REFRESH_TTL_DAYS'),
       loginRateLimit: this.get('LOGIN_RATE_LIMIT'),
       loginRateWindowSeconds: this.get('LOGIN_RATE_WINDOW_SECONDS'),
+      /** Which peers may name the client address in X-Forwarded-For (login rate limits per IP). */
+      trustProxy: this.get('TRUST_PROXY'),
+      /** An operator-provisioned ADMIN account, ensured at API start; null when not configured. */
+      bootstrapAdmin: this.bootstrapAdmin(),
     };
+  }
+
+  private bootstrapAdmin(): { email: string; password: string } | null {
+    const email = this.get('BOOTSTRAP_ADMIN_EMAIL');
+    const password = this.get('BOOTSTRAP_ADMIN_PASSWORD');
+    return email && password ? { email, password } : null;
   }
 
   get graphql() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, TrustProxySetting } from './trust-proxy';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -26,6 +27,23 @@ export const envSchema = z.object({
   REFRESH_TTL_DAYS: positiveInt.default(30),
   LOGIN_RATE_LIMIT: positiveInt.default(10),
   LOGIN_RATE_WINDOW_SECONDS: positiveInt.default(900),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((raw, ctx): TrustProxySetting => {
+      const parsed = parseTrustProxy(raw);
+      if (typeof parsed === 'object' && !Array.isArray(parsed) && parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  BOOTSTRAP_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .max(128)
+    .optional(),
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
   GRAPHQL_MAX_COMPLEXITY: positiveInt.default(2000),
   GRAPHQL_MAX_ALIASES: positiveInt.default(30),
@@ -40,6 +58,15 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+function requireBothOrNeither(env: Env): Env {
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigValidationError(
+      'Invalid configuration: BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together',
+    );
+  }
+  return env;
+}
+
 export class ConfigValidationError extends Error {
   override readonly name = 'ConfigValidationError';
 }
@@ -47,7 +74,7 @@ export class ConfigValidationError extends Error {
 /** Parses the environment; the error message is one line naming every bad variable. */
 export function parseEnv(raw: Record<string, unknown>): Env {
   const result = envSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return requireBothOrNeither(result.data);
   const problems = result.error.issues.map(
     (issue) => `${issue.path.join('.')} ${issue.message.replace(/^Invalid input: /, '')}`,
   );

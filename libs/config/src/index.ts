@@ -2,3 +2,4 @@ export { AppConfig } from './app-config';
 export { AppConfigModule } from './config.module';
 export { ConfigValidationError, Env, envSchema, parseEnv } from './env.schema';
 export { loadEnvOrExit } from './load-env';
+export { parseTrustProxy, TRUST_PROXY_NAMES, TrustProxySetting } from './trust-proxy';

@@ -1,0 +1,47 @@
+import { Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule, ModuleRef } from '@nestjs/core';
+import { AccessDeclarations } from './access/access-declarations';
+import { AccessGuard } from './access/access.guard';
+import { ClientIpResolver } from './access/client-ip';
+import { AccessPolicy } from './policy/access-policy.service';
+import { MembershipDirectory } from './policy/membership-directory';
+import { AccessTokenService } from './token/access-token.service';
+import { ViewerSource } from './viewer-source';
+
+/**
+ * Authentication and authorization for the API: the deny-by-default guard, access tokens,
+ * client-address resolution and the object-level `AccessPolicy`. The app must also provide a
+ * `ViewerSource` and a `MembershipDirectory` (the identity module does); start-up fails
+ * without them.
+ */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [
+    AccessTokenService,
+    AccessPolicy,
+    ClientIpResolver,
+    AccessDeclarations,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccessTokenService, AccessPolicy, ClientIpResolver, AccessDeclarations],
+})
+export class AuthModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthModule.name);
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly declarations: AccessDeclarations,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Fail fast: without these every signed-in request would fail at run time.
+    this.moduleRef.get(ViewerSource, { strict: false });
+    this.moduleRef.get(MembershipDirectory, { strict: false });
+    for (const operation of this.declarations.undeclared()) {
+      this.logger.error(
+        `${operation.type}.${operation.name} (${operation.handler}) declares no access rule; every call to it is refused`,
+      );
+    }
+  }
+}

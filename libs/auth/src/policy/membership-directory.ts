@@ -1,0 +1,14 @@
+import { OrganizationRole } from '../organization-role.enum';
+
+/**
+ * Answers membership questions for object-level checks. Implemented by the identity domain,
+ * which owns organizations and teams; read from the database on each call, never cached.
+ */
+export abstract class MembershipDirectory {
+  abstract organizationRole(
+    userId: string,
+    organizationId: string,
+  ): Promise<OrganizationRole | null>;
+
+  abstract isTeamMember(userId: string, teamId: string): Promise<boolean>;
+}
