@@ -46,13 +46,23 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               `Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`,
             );
           }
-          const complexity = getComplexity({
-            schema: schema as GraphQLSchema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema: schema as GraphQLSchema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // getComplexity coerces the variables first: a bad one (e.g. an unknown input
+            // field) is the client's error, not a 500.
+            if (error instanceof GraphQLError) {
+              throw rejected(CommonErrorReason.VALIDATION_FAILED, error.message);
+            }
+            throw error;
+          }
           if (complexity > limits.maxComplexity) {
             throw rejected(
               CommonErrorReason.QUERY_TOO_COMPLEX,
