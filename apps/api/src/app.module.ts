@@ -1,10 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuthModule } from '@cc/auth';
 import { CatalogModule } from '@cc/catalog';
 import { AppConfig, AppConfigModule } from '@cc/config';
 import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
+import { IdentityModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
 import { OperationsModule } from '@cc/operations';
@@ -25,6 +27,8 @@ import { buildGraphqlOptions } from './graphql.options';
       useFactory: buildGraphqlOptions,
     }),
     HealthModule.withHttpEndpoints(),
+    AuthModule,
+    IdentityModule,
     CatalogModule,
     OperationsModule,
     ImpactModule,

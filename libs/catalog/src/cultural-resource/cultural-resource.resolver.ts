@@ -1,4 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '@cc/auth';
 import { ConnectionArgs, LoaderRegistry, Loaders } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
 import { CatalogService } from '../catalog.service';
@@ -15,11 +16,13 @@ export class CulturalResourceResolver {
     private readonly loaders: CatalogLoaders,
   ) {}
 
+  @Public()
   @Query(() => CityConnection)
   cities(@Args() args: ConnectionArgs) {
     return this.catalog.listCities(args);
   }
 
+  @Public()
   @Query(() => CulturalResourceConnection)
   culturalResources(@Args() { filter, ...page }: CulturalResourcesArgs) {
     return this.catalog.listCulturalResources(filter ?? {}, page);

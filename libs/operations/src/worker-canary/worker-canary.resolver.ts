@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
+import { Role, Roles } from '@cc/auth';
 import { WorkerCanary } from './worker-canary.entity';
 import { WorkerCanaryService } from './worker-canary.service';
 
@@ -7,11 +8,13 @@ import { WorkerCanaryService } from './worker-canary.service';
 export class WorkerCanaryResolver {
   constructor(private readonly canaries: WorkerCanaryService) {}
 
+  @Roles(Role.ADMIN)
   @Mutation(() => WorkerCanary, { description: 'Send a canary job through the queue to a worker.' })
   launchWorkerCanary(): Promise<WorkerCanary> {
     return this.canaries.launch();
   }
 
+  @Roles(Role.ADMIN)
   @Query(() => WorkerCanary)
   workerCanary(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<WorkerCanary> {
     return this.canaries.get(id);

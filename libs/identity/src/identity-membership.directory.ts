@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { MembershipDirectory, OrganizationRole } from '@cc/auth';
+import { isUuid } from './common/uuid';
+import { OrganizationMember } from './organization/organization-member.entity';
+import { TeamMember } from './team/team-member.entity';
+
+/** Answers the AccessPolicy's membership questions from PostgreSQL, fresh on every check. */
+@Injectable()
+export class IdentityMembershipDirectory extends MembershipDirectory {
+  constructor(
+    @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+    @InjectRepository(TeamMember) private readonly teamMembers: Repository<TeamMember>,
+  ) {
+    super();
+  }
+
+  async organizationRole(userId: string, organizationId: string): Promise<OrganizationRole | null> {
+    if (!isUuid(userId) || !isUuid(organizationId)) return null;
+    const member = await this.members.findOneBy({ userId, organizationId });
+    return member?.role ?? null;
+  }
+
+  async isTeamMember(userId: string, teamId: string): Promise<boolean> {
+    if (!isUuid(userId) || !isUuid(teamId)) return false;
+    return this.teamMembers.existsBy({ userId, teamId });
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Viewer } from '@cc/auth';
+import { ABILITY_DIMENSIONS, TalentProfile } from './talent-profile.entity';
+import { UpsertTalentProfileInput } from './dto/upsert-talent-profile.input';
+
+@Injectable()
+export class TalentProfileService {
+  constructor(
+    @InjectRepository(TalentProfile) private readonly profiles: Repository<TalentProfile>,
+  ) {}
+
+  /** Creates or updates the viewer's own profile; there is no way to name another user. */
+  async upsert(viewer: Viewer, input: UpsertTalentProfileInput): Promise<TalentProfile> {
+    const changes: Partial<TalentProfile> = {
+      ...(input.disciplines !== undefined && { disciplines: input.disciplines }),
+      ...(input.university !== undefined && { university: input.university || null }),
+      ...(input.portfolioLinks !== undefined && { portfolioLinks: input.portfolioLinks }),
+    };
+    for (const dimension of ABILITY_DIMENSIONS) {
+      const value = input.abilities?.[dimension];
+      if (value !== undefined) changes[dimension] = value;
+    }
+    await this.profiles
+      .createQueryBuilder()
+      .insert()
+      .values({ userId: viewer.userId, ...changes })
+      .orIgnore()
+      .execute();
+    if (Object.keys(changes).length) {
+      await this.profiles.update({ userId: viewer.userId }, changes);
+    }
+    return this.profiles.findOneByOrFail({ userId: viewer.userId });
+  }
+
+  byUser(userId: string): Promise<TalentProfile | null> {
+    return this.profiles.findOneBy({ userId });
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AccessPolicy, Role, Viewer } from '@cc/auth';
+import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { Discipline } from '../talent-profile/discipline.enum';
+import { User } from '../user/user.entity';
+import { CreateTeamInput, TeamMemberInput } from './dto/team.inputs';
+import { TeamMember } from './team-member.entity';
+import { Team, TeamRole } from './team.entity';
+
+@Injectable()
+export class TeamService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Team) private readonly teams: Repository<Team>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /** The creating talent becomes the team's LEAD. */
+  async create(viewer: Viewer, input: CreateTeamInput): Promise<Team> {
+    return this.dataSource.transaction(async (manager) => {
+      const team = await manager.save(
+        manager.create(Team, {
+          name: input.name,
+          description: input.description ?? '',
+          createdById: viewer.userId,
+        }),
+      );
+      await manager.insert(TeamMember, {
+        teamId: team.id,
+        userId: viewer.userId,
+        role: TeamRole.LEAD,
+      });
+      return team;
+    });
+  }
+
+  /** Any member may add a talent; only members act for a team. */
+  async addMember(viewer: Viewer, input: TeamMemberInput): Promise<Team> {
+    const team = await this.get(input.teamId);
+    await this.policy.assertTeamMember(viewer, team.id);
+    const user = await this.users.findOneBy({ id: input.userId });
+    if (!user) throw CommonException.notFound('User', input.userId);
+    if (!user.roles.includes(Role.TALENT)) {
+      throw IdentityException.badInput(
+        IdentityErrorCode.NOT_A_TALENT,
+        'Only users with the TALENT role can join a team',
+        { field: 'userId' },
+      );
+    }
+    try {
+      await this.dataSource.manager.insert(TeamMember, {
+        teamId: team.id,
+        userId: user.id,
+        role: TeamRole.MEMBER,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw IdentityException.conflict(
+          IdentityErrorCode.ALREADY_MEMBER,
+          'That user is already in this team',
+        );
+      }
+      throw error;
+    }
+    return team;
+  }
+
+  /** A member may leave; the lead may remove anyone. The only lead cannot go. */
+  async removeMember(viewer: Viewer, input: TeamMemberInput): Promise<Team> {
+    const team = await this.get(input.teamId);
+    await this.policy.assertTeamMember(viewer, team.id);
+    await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.find(TeamMember, {
+        where: { teamId: team.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const actor = rows.find((row) => row.userId === viewer.userId);
+      const target = rows.find((row) => row.userId === input.userId);
+      if (!target) {
+        throw IdentityException.badInput(
+          IdentityErrorCode.NOT_A_MEMBER,
+          'That user is not in this team',
+          { field: 'userId' },
+        );
+      }
+      if (target.userId !== viewer.userId && actor?.role !== TeamRole.LEAD) {
+        throw IdentityException.forbidden(
+          IdentityErrorCode.NOT_A_MEMBER,
+          "Only the team's lead may remove other members",
+        );
+      }
+      const leads = rows.filter((row) => row.role === TeamRole.LEAD);
+      if (target.role === TeamRole.LEAD && leads.length === 1) {
+        throw IdentityException.conflict(
+          IdentityErrorCode.LAST_TEAM_LEAD,
+          'A team needs a lead; the only lead cannot leave',
+        );
+      }
+      await manager.delete(TeamMember, { id: target.id });
+    });
+    return team;
+  }
+
+  async get(id: string): Promise<Team> {
+    const team = await this.teams.findOneBy({ id });
+    if (!team) throw CommonException.notFound('Team', id);
+    return team;
+  }
+
+  listOf(userId: string, args: ConnectionArgs): Promise<Connection<Team>> {
+    const query = this.teams
+      .createQueryBuilder('team')
+      .where(
+        'EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = team.id AND m.user_id = :userId)',
+        { userId },
+      );
+    return paginate(query, args, {
+      column: 'team.name',
+      direction: 'ASC',
+      valueOf: (team) => team.name,
+    });
+  }
+
+  /** The union of the members' disciplines, per team (for DataLoaders). */
+  async disciplinesOf(teamIds: readonly string[]): Promise<Discipline[][]> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.team_id AS "teamId", array_agg(DISTINCT d ORDER BY d)::text[] AS disciplines
+         FROM team_member m
+         JOIN talent_profile p ON p.user_id = m.user_id
+         CROSS JOIN LATERAL unnest(p.disciplines) AS d
+        WHERE m.team_id = ANY($1::uuid[])
+        GROUP BY m.team_id`,
+      [teamIds],
+    )) as { teamId: string; disciplines: Discipline[] }[];
+    const byTeam = new Map(rows.map((row) => [row.teamId, row.disciplines]));
+    return teamIds.map((id) => byTeam.get(id) ?? []);
+  }
+}
