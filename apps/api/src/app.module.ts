@@ -9,6 +9,7 @@ import { HealthModule } from '@cc/health';
 import { IdentityModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
+import { MarketplaceModule } from '@cc/marketplace';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
 import { RedisModule } from '@cc/redis';
@@ -31,6 +32,7 @@ import { buildGraphqlOptions } from './graphql.options';
     IdentityModule,
     CatalogModule,
     OperationsModule,
+    MarketplaceModule,
     ImpactModule,
   ],
 })

@@ -4,6 +4,7 @@ import { byKeys, LoaderRegistry } from '@cc/graphql';
 import { CatalogService } from './catalog.service';
 import { City } from './city/city.entity';
 import { District } from './city/district.entity';
+import { CulturalResource } from './cultural-resource/cultural-resource.entity';
 
 /** Batches catalog look-ups within one request; other domains reuse these for their city fields. */
 @Injectable()
@@ -13,6 +14,12 @@ export class CatalogLoaders {
   city(loaders: LoaderRegistry): DataLoader<string, City | null> {
     return loaders.get('catalog.cityById', async (ids: readonly string[]) =>
       byKeys(ids, await this.catalog.citiesByIds(ids), (city) => city.id),
+    );
+  }
+
+  culturalResource(loaders: LoaderRegistry): DataLoader<string, CulturalResource | null> {
+    return loaders.get('catalog.culturalResourceById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.catalog.culturalResourcesByIds(ids), (resource) => resource.id),
     );
   }
 

@@ -43,6 +43,10 @@ export class CatalogService {
     return this.cities.findBy({ id: In([...ids]) });
   }
 
+  culturalResourcesByIds(ids: readonly string[]): Promise<CulturalResource[]> {
+    return ids.length ? this.resources.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
   districtsByIds(ids: readonly string[]): Promise<District[]> {
     return this.districts.findBy({ id: In([...ids]) });
   }

@@ -1,9 +1,15 @@
 import { Foundation1795886824128 } from './1795886824128-Foundation';
 import { Identity1795889774566 } from './1795889774566-Identity';
 import { Impact1795890009063 } from './1795890009063-Impact';
+import { Marketplace1795890279874 } from './1795890279874-Marketplace';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
  * migrations.spec.ts fails when a file in this folder is missing from the list.
  */
-export const MIGRATIONS = [Foundation1795886824128, Identity1795889774566, Impact1795890009063];
+export const MIGRATIONS = [
+  Foundation1795886824128,
+  Identity1795889774566,
+  Impact1795890009063,
+  Marketplace1795890279874,
+];

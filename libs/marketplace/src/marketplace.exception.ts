@@ -1,0 +1,67 @@
+import { DomainException, GraphqlErrorCode } from '@cc/graphql';
+import { allowedNextStates, ProjectState } from './project/project-state';
+
+export enum MarketplaceErrorCode {
+  PROJECT_NOT_FOUND = 'PROJECT_NOT_FOUND',
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  NOT_EDITABLE = 'NOT_EDITABLE',
+  UNKNOWN_CITY = 'UNKNOWN_CITY',
+  UNKNOWN_CULTURAL_RESOURCE = 'UNKNOWN_CULTURAL_RESOURCE',
+  INVALID_DEADLINES = 'INVALID_DEADLINES',
+  NOT_PROJECT_OWNER = 'NOT_PROJECT_OWNER',
+}
+
+export class MarketplaceException extends DomainException<MarketplaceErrorCode> {
+  static projectNotFound(id: string): MarketplaceException {
+    return new MarketplaceException(
+      MarketplaceErrorCode.PROJECT_NOT_FOUND,
+      GraphqlErrorCode.NOT_FOUND,
+      `Project ${id} was not found`,
+      {
+        projectId: id,
+      },
+    );
+  }
+
+  static illegalTransition(from: ProjectState, to: ProjectState): MarketplaceException {
+    const allowed = allowedNextStates(from);
+    return new MarketplaceException(
+      MarketplaceErrorCode.ILLEGAL_TRANSITION,
+      GraphqlErrorCode.CONFLICT,
+      `A project in state ${from} cannot move to ${to}; allowed next states: ${allowed.length ? allowed.join(', ') : 'none'}`,
+      { currentState: from, requestedState: to, allowedNextStates: allowed },
+    );
+  }
+
+  static notEditable(state: ProjectState): MarketplaceException {
+    return new MarketplaceException(
+      MarketplaceErrorCode.NOT_EDITABLE,
+      GraphqlErrorCode.CONFLICT,
+      `Only a DRAFT project can be edited; this one is ${state}`,
+      { currentState: state },
+    );
+  }
+
+  static notOwner(): MarketplaceException {
+    return new MarketplaceException(
+      MarketplaceErrorCode.NOT_PROJECT_OWNER,
+      GraphqlErrorCode.FORBIDDEN,
+      'Only the project owner (or a member of its team) may do this',
+    );
+  }
+
+  static invalid(code: MarketplaceErrorCode, field: string, message: string): MarketplaceException {
+    return new MarketplaceException(code, GraphqlErrorCode.BAD_USER_INPUT, message, {
+      fieldErrors: [{ field, message }],
+    });
+  }
+
+  private constructor(
+    reason: MarketplaceErrorCode,
+    code: GraphqlErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(reason, code, message, details);
+  }
+}

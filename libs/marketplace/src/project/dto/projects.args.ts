@@ -1,0 +1,64 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ConnectionArgs } from '@cc/graphql';
+import { ProjectCategory } from '../project-category.enum';
+import { ProjectState } from '../project-state';
+
+export enum ProjectOrder {
+  NEWEST = 'NEWEST',
+  BID_DEADLINE = 'BID_DEADLINE',
+}
+registerEnumType(ProjectOrder, { name: 'ProjectOrder' });
+
+@InputType()
+export class ProjectFilterInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  cityId?: string;
+
+  @Field(() => ProjectCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProjectCategory)
+  category?: ProjectCategory;
+
+  @Field(() => ProjectState, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProjectState)
+  state?: ProjectState;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  culturalResourceId?: string;
+
+  @Field({ nullable: true, description: 'A process the project needs, e.g. "ceramics".' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  process?: string;
+
+  @Field({ nullable: true, description: 'Words in the title or description.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  text?: string;
+
+  @Field({ nullable: true, description: 'Only projects the viewer owns, including drafts.' })
+  @IsOptional()
+  mine?: boolean;
+}
+
+@ArgsType()
+export class ProjectsArgs extends ConnectionArgs {
+  @Field(() => ProjectFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProjectFilterInput)
+  filter?: ProjectFilterInput;
+
+  @Field(() => ProjectOrder, { defaultValue: ProjectOrder.NEWEST })
+  @IsEnum(ProjectOrder)
+  orderBy: ProjectOrder = ProjectOrder.NEWEST;
+}

@@ -1,0 +1,95 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '@cc/database';
+import { ProjectCategory } from './project-category.enum';
+import { ProjectState } from './project-state';
+
+/**
+ * A creative project that turns local culture into something to make and sell.
+ * Owned by its creator and, when set, by every member of its team.
+ */
+@ObjectType()
+@Entity()
+@Index(['cityId', 'state'])
+export class Project extends BaseEntity {
+  @Field(() => ID)
+  declare id: string;
+
+  @Field()
+  declare createdAt: Date;
+
+  @Field()
+  declare updatedAt: Date;
+
+  @Field()
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  cityId!: string;
+
+  @Field(() => ProjectCategory)
+  @Column({ type: 'enum', enum: ProjectCategory, enumName: 'project_category' })
+  category!: ProjectCategory;
+
+  @Field(() => ProjectState)
+  @Column({
+    type: 'enum',
+    enum: ProjectState,
+    enumName: 'project_state',
+    default: ProjectState.DRAFT,
+  })
+  state!: ProjectState;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  ownerUserId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  ownerTeamId!: string | null;
+
+  /** A project links a handful of catalogued resources; an array keeps reads to one row (GIN-indexed). */
+  @Field(() => [ID])
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  culturalResourceIds!: string[];
+
+  @Field(() => [String], {
+    description: 'Processes needed, e.g. ceramics, embroidery, laser engraving.',
+  })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  processes!: string[];
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  materials!: string[];
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Field(() => Int, { description: 'Target unit cost in fen (1/100 yuan).' })
+  @Column({ type: 'int' })
+  targetUnitCostFen!: number;
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  requiredCertifications!: string[];
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  bidDeadline!: Date;
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  deliveryDeadline!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+}

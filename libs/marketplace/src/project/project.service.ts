@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { AccessPolicy, Viewer } from '@cc/auth';
+import { CatalogService } from '@cc/catalog';
+import { Connection, paginate, SortKey } from '@cc/graphql';
+import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
+import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
+import { ProjectOrder, ProjectsArgs } from './dto/projects.args';
+import { Project } from './project.entity';
+import { canTransition, ProjectState } from './project-state';
+
+const SORT_KEYS: Record<ProjectOrder, SortKey<Project>> = {
+  [ProjectOrder.NEWEST]: {
+    column: 'project.created_at',
+    direction: 'DESC',
+    valueOf: (p) => p.createdAt.toISOString(),
+  },
+  [ProjectOrder.BID_DEADLINE]: {
+    column: 'project.bid_deadline',
+    direction: 'ASC',
+    valueOf: (p) => p.bidDeadline.toISOString(),
+  },
+};
+
+@Injectable()
+export class ProjectService {
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    private readonly catalog: CatalogService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateProjectInput): Promise<Project> {
+    if (input.teamId) await this.access.assertTeamMember(viewer, input.teamId);
+    await this.assertCatalogLinks(input.cityId, input.culturalResourceIds);
+    assertDeadlines(input.bidDeadline, input.deliveryDeadline);
+    const { teamId, ...fields } = input;
+    return this.projects.save(
+      this.projects.create({ ...fields, ownerUserId: viewer.userId, ownerTeamId: teamId ?? null }),
+    );
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdateProjectInput): Promise<Project> {
+    const project = await this.getOwned(viewer, id);
+    if (project.state !== ProjectState.DRAFT) throw MarketplaceException.notEditable(project.state);
+    if (input.culturalResourceIds)
+      await this.assertCatalogLinks(project.cityId, input.culturalResourceIds);
+    assertDeadlines(
+      input.bidDeadline ?? project.bidDeadline,
+      input.deliveryDeadline ?? project.deliveryDeadline,
+    );
+    Object.assign(project, input);
+    return this.projects.save(project);
+  }
+
+  async publish(viewer: Viewer, id: string): Promise<Project> {
+    const project = await this.getOwned(viewer, id);
+    if (project.bidDeadline.getTime() <= Date.now()) {
+      throw MarketplaceException.invalid(
+        MarketplaceErrorCode.INVALID_DEADLINES,
+        'bidDeadline',
+        'The bid deadline has passed; move it into the future before publishing',
+      );
+    }
+    return this.transition(project, ProjectState.OPEN_FOR_BIDS, { publishedAt: new Date() });
+  }
+
+  async cancel(viewer: Viewer, id: string): Promise<Project> {
+    return this.transition(await this.getOwned(viewer, id), ProjectState.CANCELLED);
+  }
+
+  /** Drafts are visible to their owners only; everything else is public. */
+  async getVisible(viewer: Viewer | undefined, id: string): Promise<Project> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw MarketplaceException.projectNotFound(id);
+    if (
+      project.state === ProjectState.DRAFT &&
+      !(viewer && (await this.isOwner(viewer, project)))
+    ) {
+      throw MarketplaceException.projectNotFound(id);
+    }
+    return project;
+  }
+
+  list(
+    viewer: Viewer | undefined,
+    { filter = {}, orderBy, ...page }: ProjectsArgs,
+  ): Promise<Connection<Project>> {
+    const query = this.projects.createQueryBuilder('project');
+    if (filter.mine) {
+      query.andWhere('project.owner_user_id = :viewerId', { viewerId: viewer?.userId ?? null });
+    } else {
+      query.andWhere(
+        new Brackets((visible) =>
+          visible
+            .where('project.state <> :draft', { draft: ProjectState.DRAFT })
+            .orWhere('project.owner_user_id = :viewerId', { viewerId: viewer?.userId ?? null }),
+        ),
+      );
+    }
+    if (filter.cityId) query.andWhere('project.city_id = :cityId', { cityId: filter.cityId });
+    if (filter.category)
+      query.andWhere('project.category = :category', { category: filter.category });
+    if (filter.state) query.andWhere('project.state = :state', { state: filter.state });
+    if (filter.culturalResourceId) {
+      query.andWhere('project.cultural_resource_ids @> ARRAY[:resourceId]::uuid[]', {
+        resourceId: filter.culturalResourceId,
+      });
+    }
+    if (filter.process) {
+      query.andWhere(':process ILIKE ANY(project.processes)', { process: filter.process });
+    }
+    if (filter.text) {
+      query.andWhere('(project.title ILIKE :text OR project.description ILIKE :text)', {
+        text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    return paginate(query, page, SORT_KEYS[orderBy]);
+  }
+
+  async isOwner(viewer: Viewer, project: Project): Promise<boolean> {
+    if (project.ownerUserId === viewer.userId) return true;
+    return project.ownerTeamId !== null && this.access.isTeamMember(viewer, project.ownerTeamId);
+  }
+
+  private async getOwned(viewer: Viewer, id: string): Promise<Project> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw MarketplaceException.projectNotFound(id);
+    if (!(await this.isOwner(viewer, project))) throw MarketplaceException.notOwner();
+    return project;
+  }
+
+  /** Moves state only if nobody moved it meanwhile (compare-and-set on the current state). */
+  private async transition(
+    project: Project,
+    to: ProjectState,
+    changes: Partial<Project> = {},
+  ): Promise<Project> {
+    if (!canTransition(project.state, to))
+      throw MarketplaceException.illegalTransition(project.state, to);
+    const result = await this.projects.update(
+      { id: project.id, state: project.state },
+      { ...changes, state: to },
+    );
+    if (!result.affected) {
+      const current = await this.projects.findOneByOrFail({ id: project.id });
+      throw MarketplaceException.illegalTransition(current.state, to);
+    }
+    return this.projects.findOneByOrFail({ id: project.id });
+  }
+
+  private async assertCatalogLinks(cityId: string, resourceIds: string[]): Promise<void> {
+    const [city] = await this.catalog.citiesByIds([cityId]);
+    if (!city) {
+      throw MarketplaceException.invalid(
+        MarketplaceErrorCode.UNKNOWN_CITY,
+        'cityId',
+        `City ${cityId} does not exist`,
+      );
+    }
+    const resources = await this.catalog.culturalResourcesByIds(resourceIds);
+    const known = new Set(
+      resources.filter((resource) => resource.cityId === cityId).map((resource) => resource.id),
+    );
+    const unknown = resourceIds.filter((id) => !known.has(id));
+    if (unknown.length) {
+      throw MarketplaceException.invalid(
+        MarketplaceErrorCode.UNKNOWN_CULTURAL_RESOURCE,
+        'culturalResourceIds',
+        `Not cultural resources of this city: ${unknown.join(', ')}`,
+      );
+    }
+  }
+}
+
+function assertDeadlines(bidDeadline: Date, deliveryDeadline: Date): void {
+  if (deliveryDeadline.getTime() <= bidDeadline.getTime()) {
+    throw MarketplaceException.invalid(
+      MarketplaceErrorCode.INVALID_DEADLINES,
+      'deliveryDeadline',
+      'The delivery deadline must be after the bid deadline',
+    );
+  }
+}
