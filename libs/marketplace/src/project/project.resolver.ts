@@ -21,10 +21,7 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, {
     description: 'Published projects, and the viewer’s own drafts.',
   })
-  projects(
-    @Args() args: ProjectsArgs,
-    @CurrentViewer({ optional: true }) viewer?: Viewer,
-  ) {
+  projects(@Args() args: ProjectsArgs, @CurrentViewer({ optional: true }) viewer?: Viewer) {
     return this.projects.list(viewer, args);
   }
 
