@@ -27,7 +27,11 @@ export class SessionResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Sign in. Wrong password and unknown email fail alike; attempts are rate-limited.',
+    // nullable so that each aliased login in one request runs (and is counted) on its own,
+    // instead of the first failure aborting the rest
+    nullable: true,
+    description:
+      'Sign in. Wrong password and unknown email fail alike (null and an error); attempts are rate-limited per IP and per email.',
   })
   async login(
     @Args() { email, password }: LoginArgs,

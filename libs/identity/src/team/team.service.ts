@@ -126,7 +126,7 @@ export class TeamService {
     });
   }
 
-  /** The union of the members' disciplines, per team (for DataLoaders). */
+  /** The union of the members' disciplines per team, in Discipline order (for DataLoaders). */
   async disciplinesOf(teamIds: readonly string[]): Promise<Discipline[][]> {
     const rows = (await this.dataSource.query(
       `SELECT m.team_id AS "teamId", array_agg(DISTINCT d ORDER BY d)::text[] AS disciplines
