@@ -14,10 +14,9 @@ import { RecomputeCouplingJob } from './recompute-coupling.job';
 export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 1_500;
 
 /**
- * The entry point for "coupling inputs changed". Domains call it (or enqueue
- * `RecomputeCouplingJob` the same way) after a change that moves an indicator: an import of
- * official statistics today; later a published project, an accepted bid, a delivery, a
- * placement, a sale.
+ * The entry point for "coupling inputs changed". Domains call `requestForChange` after a change
+ * that moves an indicator: an import of official statistics today; later a published project,
+ * an accepted bid, a delivery, a placement, a sale (naming the platform indicators it moves).
  */
 @Injectable()
 export class CouplingRecomputeRequester {
@@ -26,11 +25,22 @@ export class CouplingRecomputeRequester {
     private readonly systems: IndicatorSystemService,
   ) {}
 
-  /** Recompute the versions in force for these cities (the latest global one and each city's own). */
-  async requestForCities(cityIds: readonly string[], reason: string): Promise<void> {
-    for (const versionId of await this.systems.activeVersionIds(cityIds)) {
-      await this.requestForVersion(versionId, reason);
-    }
+  /**
+   * Recompute every indicator-system version that a change of these indicators in these cities
+   * affects (global versions and those of the cities, that use one of the indicators; any
+   * indicator when none are named).
+   */
+  async requestForChange(change: {
+    cityIds: readonly string[];
+    indicators?: readonly string[];
+    reason: string;
+  }): Promise<string[]> {
+    const versionIds = await this.systems.affectedVersionIds(
+      change.cityIds,
+      change.indicators ?? null,
+    );
+    for (const versionId of versionIds) await this.requestForVersion(versionId, change.reason);
+    return versionIds;
   }
 
   /**

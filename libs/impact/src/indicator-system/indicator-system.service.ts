@@ -122,15 +122,21 @@ export class IndicatorSystemService {
   }
 
   /**
-   * Ids of the versions a change in these cities' data affects right away: the latest global
-   * version and the latest version of each city. (Superseded versions are refreshed nightly.)
+   * Ids of the versions a change of these indicators in these cities affects: every version
+   * whose scope covers one of the cities (global, or that city) and that uses one of the
+   * indicators (any indicator when `indicators` is null).
    */
-  async activeVersionIds(cityIds: readonly string[] | null): Promise<string[]> {
+  async affectedVersionIds(
+    cityIds: readonly string[],
+    indicators: readonly string[] | null,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (city_id) id FROM indicator_system_version
-        WHERE city_id IS NULL OR ($1::uuid[] IS NULL OR city_id = ANY($1::uuid[]))
-        ORDER BY city_id, version DESC`,
-      [cityIds ? [...cityIds] : null],
+      `SELECT id FROM indicator_system_version v
+        WHERE (v.city_id IS NULL OR v.city_id = ANY($1::uuid[]))
+          AND ($2::text[] IS NULL OR EXISTS (
+                SELECT 1 FROM jsonb_array_elements(v.indicators) AS i WHERE i->>'key' = ANY($2::text[])))
+        ORDER BY v.version`,
+      [[...cityIds], indicators ? [...indicators] : null],
     );
     return rows.map((row) => row.id);
   }

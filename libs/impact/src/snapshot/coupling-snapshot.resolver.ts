@@ -1,7 +1,8 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City } from '@cc/catalog';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { CouplingRecomputeRequester } from '../coupling-jobs/coupling-recompute.requester';
 import { ImpactLoaders } from '../impact.loaders';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
@@ -34,6 +35,7 @@ export class CouplingSnapshotResolver {
     private readonly snapshots: CouplingSnapshotService,
     private readonly impactLoaders: ImpactLoaders,
     private readonly catalogLoaders: CatalogLoaders,
+    private readonly requester: CouplingRecomputeRequester,
   ) {}
 
   @Roles(Role.OFFICIAL, Role.ADMIN)
@@ -98,6 +100,15 @@ export class CouplingSnapshotResolver {
   })
   publishCouplingPeriod(@CurrentViewer() viewer: Viewer, @Args() args: PublishCouplingPeriodArgs) {
     return this.snapshots.publish(viewer, args);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ID, {
+    description:
+      'Enqueue a full rebuild of every live coupling snapshot (also run nightly). Returns the job id.',
+  })
+  requestCouplingRebuild(@CurrentViewer() viewer: Viewer): Promise<string> {
+    return this.requester.requestRebuild(`requested by ${viewer.userId}`);
   }
 
   @ResolveField(() => City)

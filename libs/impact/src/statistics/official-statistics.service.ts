@@ -71,8 +71,8 @@ export class OfficialStatisticsService {
       }
     }
 
-    const { importId, inserted, updated, changedCities } = await this.dataSource.transaction(
-      async (manager) => {
+    const { importId, inserted, updated, changedCities, changedIndicators } =
+      await this.dataSource.transaction(async (manager) => {
         const record = await manager.save(
           manager.create(StatisticImport, {
             importedById: viewer.userId,
@@ -85,7 +85,8 @@ export class OfficialStatisticsService {
             errors,
           }),
         );
-        const changed: { inserted: boolean; city_id: string }[] = columns.value.length
+        const changed: { inserted: boolean; city_id: string; indicator: string }[] = columns.value
+          .length
           ? await manager.query(
               `INSERT INTO official_statistic (city_id, period, granularity, period_start, indicator, value, import_id)
                SELECT c, p, g, s, i, v, $7::uuid
@@ -94,7 +95,7 @@ export class OfficialStatisticsService {
                ON CONFLICT (city_id, period, indicator) DO UPDATE
                   SET value = EXCLUDED.value, import_id = EXCLUDED.import_id, updated_at = now()
                 WHERE official_statistic.value IS DISTINCT FROM EXCLUDED.value
-               RETURNING (xmax = 0) AS inserted, city_id`,
+               RETURNING (xmax = 0) AS inserted, city_id, indicator`,
               [
                 columns.cityId,
                 columns.period,
@@ -118,12 +119,16 @@ export class OfficialStatisticsService {
           inserted: insertedCount,
           updated: updatedCount,
           changedCities: [...new Set(changed.map((row) => row.city_id))],
+          changedIndicators: [...new Set(changed.map((row) => row.indicator))],
         };
-      },
-    );
+      });
 
     if (changedCities.length > 0) {
-      await this.recompute.requestForCities(changedCities, `statistics import ${importId}`);
+      await this.recompute.requestForChange({
+        cityIds: changedCities,
+        indicators: changedIndicators,
+        reason: `statistics import ${importId}`,
+      });
     }
     return {
       importId,
