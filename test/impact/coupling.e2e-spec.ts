@@ -295,6 +295,22 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     });
     expect(own).toMatchObject({ version: expect.any(Number), cityId: A.id });
     expect(own.version).toBeGreaterThan(created.version);
+    // In force: a city's own latest version, else the latest global one.
+    const inForce = `query($cityId: ID) { indicatorSystem(cityId: $cityId) { version cityId } }`;
+    expect(
+      (await officialA.gql.data<{ indicatorSystem: unknown }>(inForce, { cityId: A.id }))
+        .indicatorSystem,
+    ).toEqual({
+      version: own.version,
+      cityId: A.id,
+    });
+    expect(
+      (await officialB.gql.data<{ indicatorSystem: unknown }>(inForce, { cityId: B.id }))
+        .indicatorSystem,
+    ).toEqual({
+      version: created.version,
+      cityId: null,
+    });
     const [{ n }] = await app.db.query(
       'SELECT count(*)::int AS n FROM indicator_system_version WHERE version = $1',
       [created.version],
