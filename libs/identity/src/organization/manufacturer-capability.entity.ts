@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, OneToOne, JoinColumn } from 'typeorm';
 import { BaseEntity } from '@cc/database';
 import { ManufacturingProcess } from './organization.enums';
@@ -14,6 +14,7 @@ export class ManufacturerCapability extends BaseEntity {
   @JoinColumn()
   organization?: Organization;
 
+  @Field(() => ID)
   @Index({ unique: true })
   @Column({ type: 'uuid' })
   organizationId!: string;
