@@ -13,7 +13,7 @@ import { ProjectService } from './project.service';
 @Resolver(() => Project)
 export class ProjectResolver {
   constructor(
-    private readonly projects: ProjectService,
+    private readonly projectService: ProjectService,
     private readonly catalog: CatalogLoaders,
   ) {}
 
@@ -22,7 +22,7 @@ export class ProjectResolver {
     description: 'Published projects, and the viewer’s own drafts.',
   })
   projects(@Args() args: ProjectsArgs, @CurrentViewer({ optional: true }) viewer?: Viewer) {
-    return this.projects.list(viewer, args);
+    return this.projectService.list(viewer, args);
   }
 
   @Public()
@@ -31,7 +31,7 @@ export class ProjectResolver {
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @CurrentViewer({ optional: true }) viewer?: Viewer,
   ): Promise<Project> {
-    return this.projects.getVisible(viewer, id);
+    return this.projectService.getVisible(viewer, id);
   }
 
   @Roles(Role.TALENT)
@@ -42,7 +42,7 @@ export class ProjectResolver {
     @Args('input') input: CreateProjectInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
-    return this.projects.create(viewer, input);
+    return this.projectService.create(viewer, input);
   }
 
   @Roles(Role.TALENT)
@@ -52,7 +52,7 @@ export class ProjectResolver {
     @Args('input') input: UpdateProjectInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
-    return this.projects.update(viewer, id, input);
+    return this.projectService.update(viewer, id, input);
   }
 
   @Roles(Role.TALENT)
@@ -61,7 +61,7 @@ export class ProjectResolver {
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
-    return this.projects.publish(viewer, id);
+    return this.projectService.publish(viewer, id);
   }
 
   @Roles(Role.TALENT)
@@ -70,7 +70,7 @@ export class ProjectResolver {
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
-    return this.projects.cancel(viewer, id);
+    return this.projectService.cancel(viewer, id);
   }
 
   @ResolveField(() => [ProjectState], { description: 'States this project may move to next.' })
