@@ -13,7 +13,7 @@ import {
 } from '../../platform-indicators/platform-indicator.catalog';
 import { IndicatorSystemVersion } from '../indicator-system-version.entity';
 
-@ObjectType()
+@ObjectType('IndicatorDefinition')
 export class IndicatorDefinitionType {
   @Field()
   key!: string;
@@ -43,7 +43,7 @@ export class IndicatorDefinitionType {
   description!: string | null;
 }
 
-@ObjectType()
+@ObjectType('IndicatorSubsystem')
 export class IndicatorSubsystemType {
   @Field()
   name!: string;
@@ -61,7 +61,7 @@ export class IndicatorSubsystemType {
   indicators!: IndicatorDefinitionType[];
 }
 
-@ObjectType()
+@ObjectType('Standardization')
 export class StandardizationType {
   @Field(() => StandardizationMethod)
   method!: StandardizationMethod;
@@ -70,7 +70,7 @@ export class StandardizationType {
   range!: number[] | null;
 }
 
-@ObjectType()
+@ObjectType('CouplingOptions')
 export class CouplingOptionsType {
   @Field(() => CouplingVariant)
   variant!: CouplingVariant;
@@ -79,7 +79,7 @@ export class CouplingOptionsType {
   productFloor!: number;
 }
 
-@ObjectType({ description: 'How the coupling model of a version is computed.' })
+@ObjectType('CouplingMethod', { description: 'How the coupling model of a version is computed.' })
 export class CouplingMethodType {
   @Field(() => StandardizationType)
   standardization!: StandardizationType;

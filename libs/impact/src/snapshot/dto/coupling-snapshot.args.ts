@@ -49,7 +49,7 @@ export class CouplingSnapshotsArgs extends ConnectionArgs {
   @IsUUID()
   cityId!: string;
 
-  @Field({ description: `First period, included (${PERIOD_HELP})` })
+  @Field({ description: `First period, included: ${PERIOD_HELP}` })
   @IsString()
   @MaxLength(10)
   from!: string;

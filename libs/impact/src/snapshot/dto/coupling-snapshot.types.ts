@@ -7,7 +7,7 @@ import {
 } from '../../platform-indicators/platform-indicator.catalog';
 import { CouplingSnapshot } from '../coupling-snapshot.entity';
 
-@ObjectType({ description: 'Where an indicator value came from.' })
+@ObjectType('IndicatorTrace', { description: 'Where an indicator value came from.' })
 export class IndicatorTraceType {
   @Field(() => String, {
     nullable: true,
@@ -40,7 +40,7 @@ export class IndicatorTraceType {
   note?: string | null;
 }
 
-@ObjectType()
+@ObjectType('ValueBounds', { description: 'Min and max over the panel.' })
 export class BoundsType {
   @Field(() => Float)
   min!: number;
@@ -129,7 +129,9 @@ export class SnapshotSubsystem {
   obstacleNormalized!: number;
 }
 
-@ObjectType({ description: 'The sample panel the bounds and weights were derived from.' })
+@ObjectType('CouplingPanel', {
+  description: 'The sample panel the bounds and weights were derived from.',
+})
 export class PanelSummaryType {
   @Field(() => Int)
   sampleCount!: number;
@@ -147,7 +149,7 @@ export class PanelSummaryType {
   excluded!: string[];
 }
 
-@ObjectType()
+@ObjectType('CouplingWarning')
 export class CouplingWarningType {
   @Field()
   code!: string;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A CSV row that was not imported.' })
+@ObjectType('CsvRowError', { description: 'A CSV row that was not imported.' })
 export class CsvRowErrorType {
   @Field(() => Int, { description: 'Line in the file (the header is line 1).' })
   line!: number;
