@@ -6,7 +6,9 @@ import {
   PlatformIndicatorSource,
 } from '@cc/impact';
 import { QueueName, QueueService } from '@cc/queue';
+import { EntityManager } from 'typeorm';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
+import { ProjectContribution } from '../../libs/impact/src/snapshot/project-contribution.entity';
 import { IdentityFactory, TestOfficial, TestUser } from '../support/identity.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
@@ -67,6 +69,9 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
   const keys = uniqueKeys('visitors', 'heritage', 'patents', 'unemployed');
   let version: { id: string; version: number };
   let firstImportId: string;
+  /** The platform-source case, reused by the crash test. */
+  let platformCase: { versionId: string; source: PlatformIndicatorSource } | undefined;
+  const platformState = { p2Revenue: 500 };
 
   /** Deterministic, varied values: city index c (0..2), quarter index q (0..3). */
   const value = {
@@ -797,11 +802,11 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
             cityId: D.id,
             period,
             indicator: 'creative_sales_revenue',
-            total: 1000 * (i + 1) + 500,
+            total: 1000 * (i + 1) + platformState.p2Revenue,
             recordCount: 7 + i,
             parts: [
               { projectId: p1, amount: 1000 * (i + 1) },
-              { projectId: p2, amount: 500 },
+              { projectId: p2, amount: platformState.p2Revenue },
             ],
           },
           {
@@ -818,6 +823,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
         ]);
       },
     };
+    platformCase = { versionId: v.id, source };
     const registry = app.worker!.get(PlatformIndicatorRegistry);
     registry.register(source);
     try {
@@ -887,5 +893,76 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     );
     expect(expected.base.D).toBeCloseTo(row.coordination_degree, 12);
     expect(stored[0].delta_d).toBeGreaterThan(stored[1].delta_d);
+  });
+
+  it('a recompute killed midway leaves no half-written snapshot, and the retry completes it', async () => {
+    const { versionId, source } = platformCase!;
+    const registry = app.worker!.get(PlatformIndicatorRegistry);
+    const service = app.worker!.get(CouplingRecomputeService);
+    const contributionsOf = (snapshotId: string) =>
+      app.db.query(
+        'SELECT * FROM project_contribution WHERE snapshot_id = $1 ORDER BY project_id',
+        [snapshotId],
+      );
+    const before = await snapshotRows(app, versionId);
+    const contributionsBefore = await Promise.all(before.map((row) => contributionsOf(row.id)));
+
+    // New data moves every sample; the process dies while writing the third snapshot.
+    platformState.p2Revenue = 900;
+    registry.register(source);
+    const insert = EntityManager.prototype.insert;
+    let contributionWrites = 0;
+    const crash = jest.spyOn(EntityManager.prototype, 'insert').mockImplementation(function (
+      this: EntityManager,
+      target,
+      values,
+    ) {
+      if (target === ProjectContribution && ++contributionWrites === 3) {
+        throw new Error('worker killed');
+      }
+      return insert.call(this, target as never, values as never);
+    });
+    try {
+      await expect(service.recompute(versionId)).rejects.toThrow('worker killed');
+    } finally {
+      crash.mockRestore();
+    }
+    const mid = await snapshotRows(app, versionId);
+    expect(mid.map((row) => row.id)).toEqual(before.map((row) => row.id));
+    // Periods 1 and 2 were written whole (snapshot and contributions); 3 and 4 are untouched.
+    for (const [i, row] of mid.entries()) {
+      const contributions = await contributionsOf(row.id);
+      if (i < 2) {
+        expect(row.content_hash).not.toBe(before[i].content_hash);
+        expect(row.raw_values.creative_sales_revenue).toBe(1000 * (i + 1) + 900);
+        expect(
+          contributions.map(
+            (c: { raw_parts: Record<string, unknown> }) => c.raw_parts.creative_sales_revenue,
+          ),
+        ).toEqual([1000 * (i + 1), 900]);
+      } else {
+        expect(row).toEqual(before[i]);
+        expect(contributions).toEqual(contributionsBefore[i]);
+      }
+    }
+
+    // The retried job finishes the rest; a further run writes nothing.
+    try {
+      expect(await service.recompute(versionId)).toMatchObject({
+        snapshotsWritten: 2,
+        snapshotsUnchanged: 2,
+      });
+      expect(await service.recompute(versionId)).toMatchObject({
+        snapshotsWritten: 0,
+        snapshotsUnchanged: 4,
+      });
+    } finally {
+      registry.unregister(source);
+    }
+    const after = await snapshotRows(app, versionId);
+    expect(after.slice(0, 2)).toEqual(mid.slice(0, 2));
+    expect(after.map((row) => row.raw_values.creative_sales_revenue)).toEqual([
+      1900, 2900, 3900, 4900,
+    ]);
   });
 });
