@@ -1,5 +1,6 @@
 import { computeContributions, evaluate, evaluateFrozen, parseModel, Sample } from '@cc/coupling';
 import {
+  notifyCouplingInputsChanged,
   parsePeriod,
   periodOrdinal,
   PlatformIndicatorRegistry,
@@ -743,6 +744,34 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     expect(afterBurst).toBe(1);
     expect(afterSpread).toBeGreaterThanOrEqual(2);
     expect(afterSpread).toBeLessThanOrEqual(8);
+
+    // Other domains send the event instead of calling: 500 "inputs changed" events for city C
+    // collapse into one event job, which requests one recompute of each version concerned.
+    const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
+    const eventJobs = async () =>
+      (await queue.getJobs(['completed'], 0, -1)).filter(
+        (job) => job?.name === 'CouplingInputsChangedJob' && job.data.cityId === C.id,
+      );
+    const beforeEvents = (await completedRecomputes(app, version.id)) - startCount;
+    await Promise.all(
+      Array.from({ length: 500 }, () =>
+        notifyCouplingInputsChanged(app.api.get(QueueService), {
+          cityId: C.id,
+          period: '2026-Q4',
+          indicators: [keys.visitors],
+          reason: 'test event',
+        }),
+      ),
+    );
+    await couplingQueueDrained(app);
+    const handled = await eventJobs();
+    const afterEvents = (await completedRecomputes(app, version.id)) - startCount - beforeEvents;
+    process.stderr.write(
+      `debounce: 500 inputs-changed events → ${handled.length} event job(s) → ${afterEvents} recompute(s) of the version\n`,
+    );
+    expect(handled).toHaveLength(1);
+    expect(handled[0].returnvalue).toEqual([version.id]);
+    expect(afterEvents).toBe(1);
 
     const [row] = await app.db.query(
       `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q4' AND system_version_id = $2 AND status = 'LIVE'`,

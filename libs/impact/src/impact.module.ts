@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@cc/catalog';
+import { CouplingInputsChangedJob } from './coupling-jobs/coupling-inputs-changed.job';
 import { CouplingRecomputeRequester } from './coupling-jobs/coupling-recompute.requester';
 import { CouplingRecomputeService } from './coupling-jobs/coupling-recompute.service';
 import { CouplingScheduleRegistrar } from './coupling-jobs/coupling-schedule.registrar';
@@ -50,6 +51,7 @@ import { StatisticImport } from './statistics/statistic-import.entity';
     CouplingRecomputeService,
     CouplingRecomputeRequester,
     CouplingScheduleRegistrar,
+    CouplingInputsChangedJob,
     RecomputeCouplingJob,
     RebuildCouplingJob,
   ],

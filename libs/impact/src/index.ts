@@ -5,6 +5,12 @@ export {
   CouplingRecomputeRequester,
 } from './coupling-jobs/coupling-recompute.requester';
 export {
+  COUPLING_INPUTS_DEBOUNCE_MS,
+  CouplingInputsChangedJob,
+  CouplingInputsChangedJobData,
+  notifyCouplingInputsChanged,
+} from './coupling-jobs/coupling-inputs-changed.job';
+export {
   RecomputeCouplingJob,
   RecomputeCouplingJobData,
 } from './coupling-jobs/recompute-coupling.job';

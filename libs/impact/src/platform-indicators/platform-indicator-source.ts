@@ -7,8 +7,9 @@ import type { PeriodGranularity } from '../period';
  *
  * A source is a Nest provider decorated with `@PlatformIndicatorProvider()` in the domain's own
  * module (e.g. `SalesIndicatorSource` in retail). The impact module finds every such provider at
- * start-up; nothing else needs wiring. When the domain's data changes, it asks for a recompute
- * (`CouplingRecomputeRequester.requestForCity`, or by enqueueing `RecomputeCouplingJob` itself).
+ * start-up; nothing else needs wiring. When the domain's data changes, it sends the event
+ * `notifyCouplingInputsChanged(queue, { cityId, period, indicators, reason })` (a de-duplicated
+ * job: it does not call the impact module); the worker then recomputes the versions concerned.
  *
  * Rules a source must follow:
  * - Aggregate in SQL per (city, period) over the period's instants [periodStart, periodEnd)
