@@ -38,7 +38,7 @@ describe('creative projects', () => {
     cityId: city.cityId,
     category: 'PRODUCT',
     culturalResourceIds: city.resourceIds.slice(0, 2),
-    processes: ['metal casting', 'laser engraving'],
+    processes: ['METAL_CASTING', 'LASER_ENGRAVING'],
     materials: ['brass'],
     quantity: 500,
     targetUnitCostFen: 1850,
@@ -170,7 +170,7 @@ describe('creative projects', () => {
       cityId: local.cityId,
       culturalResourceIds: [local.resourceIds[0]],
       title: 'Tiexi foundry mugs',
-      processes: ['ceramics'],
+      processes: ['CERAMICS'],
     });
     await talent.gql.data(PUBLISH, { id: ceramics.id });
     const draft = await create(talent, {

@@ -3,3 +3,4 @@ export { buildDataSourceOptions, DatabaseConnectionSettings } from './data-sourc
 export { DatabaseModule } from './database.module';
 export { runMigrations } from './run-migrations';
 export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
+export { isUniqueViolation } from './postgres-errors';

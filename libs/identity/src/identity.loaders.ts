@@ -51,6 +51,17 @@ export class IdentityLoaders {
     );
   }
 
+  /** The organizations each user belongs to (keys are user ids). */
+  membershipsOfUser(loaders: LoaderRegistry): DataLoader<string, OrganizationMember[]> {
+    return loaders.get('identity.membershipsByUser', async (ids: readonly string[]) =>
+      groupByKeys(
+        ids,
+        await this.members.find({ where: { userId: In([...ids]) } }),
+        (member) => member.userId,
+      ),
+    );
+  }
+
   /** The viewer's role in each organization (keys are organization ids). */
   viewerOrganizationRole(
     loaders: LoaderRegistry,

@@ -9,6 +9,18 @@ export enum MarketplaceErrorCode {
   UNKNOWN_CULTURAL_RESOURCE = 'UNKNOWN_CULTURAL_RESOURCE',
   INVALID_DEADLINES = 'INVALID_DEADLINES',
   NOT_PROJECT_OWNER = 'NOT_PROJECT_OWNER',
+  BID_NOT_FOUND = 'BID_NOT_FOUND',
+  BID_DEADLINE_PASSED = 'BID_DEADLINE_PASSED',
+  NOT_A_MANUFACTURER = 'NOT_A_MANUFACTURER',
+  MISSING_CERTIFICATION = 'MISSING_CERTIFICATION',
+  DUPLICATE_PRICE_TIER = 'DUPLICATE_PRICE_TIER',
+  ALREADY_BID = 'ALREADY_BID',
+  BID_NOT_ACTIVE = 'BID_NOT_ACTIVE',
+  BID_ALREADY_ACCEPTED = 'BID_ALREADY_ACCEPTED',
+  NOT_BID_MEMBER = 'NOT_BID_MEMBER',
+  ORDER_NOT_FOUND = 'ORDER_NOT_FOUND',
+  ILLEGAL_MILESTONE = 'ILLEGAL_MILESTONE',
+  NOT_ORDER_MANUFACTURER = 'NOT_ORDER_MANUFACTURER',
 }
 
 export class MarketplaceException extends DomainException<MarketplaceErrorCode> {
@@ -48,6 +60,38 @@ export class MarketplaceException extends DomainException<MarketplaceErrorCode> 
       GraphqlErrorCode.FORBIDDEN,
       'Only the project owner (or a member of its team) may do this',
     );
+  }
+
+  static bidNotFound(id: string): MarketplaceException {
+    return new MarketplaceException(
+      MarketplaceErrorCode.BID_NOT_FOUND,
+      GraphqlErrorCode.NOT_FOUND,
+      `Bid ${id} was not found`,
+      {
+        bidId: id,
+      },
+    );
+  }
+
+  static orderNotFound(id: string): MarketplaceException {
+    return new MarketplaceException(
+      MarketplaceErrorCode.ORDER_NOT_FOUND,
+      GraphqlErrorCode.NOT_FOUND,
+      `Production order ${id} was not found`,
+      { orderId: id },
+    );
+  }
+
+  static conflict(
+    code: MarketplaceErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ): MarketplaceException {
+    return new MarketplaceException(code, GraphqlErrorCode.CONFLICT, message, details);
+  }
+
+  static forbidden(code: MarketplaceErrorCode, message: string): MarketplaceException {
+    return new MarketplaceException(code, GraphqlErrorCode.FORBIDDEN, message);
   }
 
   static invalid(code: MarketplaceErrorCode, field: string, message: string): MarketplaceException {

@@ -2,6 +2,7 @@ import { Foundation1795886824128 } from './1795886824128-Foundation';
 import { Identity1795889774566 } from './1795889774566-Identity';
 import { Impact1795890009063 } from './1795890009063-Impact';
 import { Marketplace1795890279874 } from './1795890279874-Marketplace';
+import { SealedBids1795891034325 } from './1795891034325-SealedBids';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Identity1795889774566,
   Impact1795890009063,
   Marketplace1795890279874,
+  SealedBids1795891034325,
 ];

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, MoreThan, Repository } from 'typeorm';
 import { AccessPolicy, OrganizationRole, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
-import { isUniqueViolation } from '../common/postgres-errors';
+import { isUniqueViolation } from '@cc/database';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { normalizeEmail, User } from '../user/user.entity';
 import { InviteMemberInput, RemoveMemberInput } from './dto/organization.inputs';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeo
 import { Role, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, FieldError, paginate } from '@cc/graphql';
 import { LocationValidator } from '../common/location';
-import { isUniqueViolation } from '../common/postgres-errors';
+import { isUniqueViolation } from '@cc/database';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { User } from '../user/user.entity';
 import { OfficialRoleRequestInput } from './dto/official-role-request.input';

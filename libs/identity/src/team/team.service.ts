@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Role, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
-import { isUniqueViolation } from '../common/postgres-errors';
+import { isUniqueViolation } from '@cc/database';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Discipline } from '../talent-profile/discipline.enum';
 import { User } from '../user/user.entity';

@@ -4,7 +4,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { Role, SELF_SERVICE_ROLES } from '@cc/auth';
 import { CommonException, Connection, paginate } from '@cc/graphql';
 import { LocationValidator } from '../common/location';
-import { isUniqueViolation } from '../common/postgres-errors';
+import { isUniqueViolation } from '@cc/database';
 import { IdentityException } from '../identity.exception';
 import { RoleRequest } from '../role-request/role-request.entity';
 import { SessionService, SessionTokens } from '../session/session.service';

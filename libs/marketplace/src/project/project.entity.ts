@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { City } from '@cc/catalog';
 import { BaseEntity } from '@cc/database';
+import { ManufacturingProcess } from '@cc/identity';
 import { ProjectCategory } from './project-category.enum';
 import { ProjectState } from './project-state';
 
@@ -29,6 +31,10 @@ export class Project extends BaseEntity {
   @Column({ type: 'text' })
   description!: string;
 
+  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'city_id', foreignKeyConstraintName: 'FK_project_city' })
+  city?: City;
+
   @Field(() => ID)
   @Column({ type: 'uuid' })
   cityId!: string;
@@ -54,16 +60,24 @@ export class Project extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   ownerTeamId!: string | null;
 
+  // Created by hand in the Marketplace migration (GIN); the generator cannot express it.
+  @Index('IDX_project_cultural_resource_ids', { synchronize: false })
   /** A project links a handful of catalogued resources; an array keeps reads to one row (GIN-indexed). */
   @Field(() => [ID])
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   culturalResourceIds!: string[];
 
-  @Field(() => [String], {
-    description: 'Processes needed, e.g. ceramics, embroidery, laser engraving.',
+  @Field(() => [ManufacturingProcess], {
+    description: "Processes needed, in manufacturers' vocabulary.",
   })
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  processes!: string[];
+  @Column({
+    type: 'enum',
+    enum: ManufacturingProcess,
+    enumName: 'manufacturing_process',
+    array: true,
+    default: '{}',
+  })
+  processes!: ManufacturingProcess[];
 
   @Field(() => [String])
   @Column({ type: 'text', array: true, default: () => "'{}'" })

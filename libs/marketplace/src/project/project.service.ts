@@ -109,7 +109,7 @@ export class ProjectService {
       });
     }
     if (filter.process) {
-      query.andWhere(':process ILIKE ANY(project.processes)', { process: filter.process });
+      query.andWhere(':process = ANY(project.processes)', { process: filter.process });
     }
     if (filter.text) {
       query.andWhere('(project.title ILIKE :text OR project.description ILIKE :text)', {
@@ -124,7 +124,8 @@ export class ProjectService {
     return project.ownerTeamId !== null && this.access.isTeamMember(viewer, project.ownerTeamId);
   }
 
-  private async getOwned(viewer: Viewer, id: string): Promise<Project> {
+  /** The project, when the viewer owns it (as creator or team member). */
+  async getOwned(viewer: Viewer, id: string): Promise<Project> {
     const project = await this.projects.findOneBy({ id });
     if (!project) throw MarketplaceException.projectNotFound(id);
     if (!(await this.isOwner(viewer, project))) throw MarketplaceException.notOwner();

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { ManufacturingProcess } from '@cc/identity';
 import { ProjectCategory } from '../project-category.enum';
 
 @InputType()
@@ -50,12 +51,11 @@ export class CreateProjectInput {
   @IsUUID('all', { each: true })
   culturalResourceIds!: string[];
 
-  @Field(() => [String])
+  @Field(() => [ManufacturingProcess])
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
-  processes!: string[];
+  @IsEnum(ManufacturingProcess, { each: true })
+  processes!: ManufacturingProcess[];
 
   @Field(() => [String])
   @IsArray()

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '@cc/graphql';
+import { ManufacturingProcess } from '@cc/identity';
 import { ProjectCategory } from '../project-category.enum';
 import { ProjectState } from '../project-state';
 
@@ -33,11 +34,13 @@ export class ProjectFilterInput {
   @IsUUID()
   culturalResourceId?: string;
 
-  @Field({ nullable: true, description: 'A process the project needs, e.g. "ceramics".' })
+  @Field(() => ManufacturingProcess, {
+    nullable: true,
+    description: 'A process the project needs.',
+  })
   @IsOptional()
-  @IsString()
-  @Length(1, 60)
-  process?: string;
+  @IsEnum(ManufacturingProcess)
+  process?: ManufacturingProcess;
 
   @Field({ nullable: true, description: 'Words in the title or description.' })
   @IsOptional()

@@ -1,0 +1,58 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '@cc/database';
+import { ProductionStage } from './production-stage.enum';
+
+/** Created when a bid is accepted; the manufacturer moves it, the project owners approve the sample. */
+@ObjectType()
+@Entity()
+export class ProductionOrder extends BaseEntity {
+  @Field(() => ID)
+  declare id: string;
+
+  @Field()
+  declare createdAt: Date;
+
+  @Field(() => ID)
+  @Index({ unique: true })
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Field(() => ID)
+  @Index({ unique: true })
+  @Column({ type: 'uuid' })
+  bidId!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organizationId!: string;
+
+  @Field(() => Int, { description: 'Units ordered: the project quantity.' })
+  @Column({ type: 'int' })
+  quantityOrdered!: number;
+
+  @Field(() => Int, { description: 'Agreed unit price in fen, from the accepted bid.' })
+  @Column({ type: 'int' })
+  unitPriceFen!: number;
+
+  @Field(() => ProductionStage)
+  @Column({
+    type: 'enum',
+    enum: ProductionStage,
+    enumName: 'production_stage',
+    default: ProductionStage.AWAITING_SAMPLE,
+  })
+  stage!: ProductionStage;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 0 })
+  quantityDelivered!: number;
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'First delivery.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+}

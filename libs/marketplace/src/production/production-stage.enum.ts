@@ -1,0 +1,19 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ProductionStage {
+  AWAITING_SAMPLE = 'AWAITING_SAMPLE',
+  SAMPLE_SUBMITTED = 'SAMPLE_SUBMITTED',
+  SAMPLE_APPROVED = 'SAMPLE_APPROVED',
+  MASS_PRODUCTION = 'MASS_PRODUCTION',
+  DELIVERED = 'DELIVERED',
+}
+registerEnumType(ProductionStage, { name: 'ProductionStage' });
+
+/** The order moves forward one stage at a time; DELIVERED may repeat (each delivery adds units). */
+export const NEXT_PRODUCTION_STAGE: Readonly<Record<ProductionStage, ProductionStage | null>> = {
+  [ProductionStage.AWAITING_SAMPLE]: ProductionStage.SAMPLE_SUBMITTED,
+  [ProductionStage.SAMPLE_SUBMITTED]: ProductionStage.SAMPLE_APPROVED,
+  [ProductionStage.SAMPLE_APPROVED]: ProductionStage.MASS_PRODUCTION,
+  [ProductionStage.MASS_PRODUCTION]: ProductionStage.DELIVERED,
+  [ProductionStage.DELIVERED]: ProductionStage.DELIVERED,
+};

@@ -1,0 +1,65 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { ProductionMilestone } from './production-milestone.entity';
+import { ProductionOrder } from './production-order.entity';
+import { ProductionStage } from './production-stage.enum';
+import { ProductionService } from './production.service';
+
+const orderId = () => Args('orderId', { type: () => ID }, ParseUUIDPipe);
+
+@Resolver(() => ProductionOrder)
+export class ProductionResolver {
+  constructor(private readonly production: ProductionService) {}
+
+  @Authenticated()
+  @Query(() => ProductionOrder, {
+    description: "For the manufacturer's members and the project's owners.",
+  })
+  productionOrder(
+    @orderId() id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ProductionOrder> {
+    return this.production.getVisible(viewer, id);
+  }
+
+  @Roles(Role.MANUFACTURER)
+  @Mutation(() => ProductionOrder)
+  submitSample(@orderId() id: string, @CurrentViewer() viewer: Viewer): Promise<ProductionOrder> {
+    return this.production.advance(viewer, id, ProductionStage.SAMPLE_SUBMITTED);
+  }
+
+  @Roles(Role.TALENT)
+  @Mutation(() => ProductionOrder, {
+    description: 'Approve the sample; the project goes IN_PRODUCTION.',
+  })
+  approveSample(@orderId() id: string, @CurrentViewer() viewer: Viewer): Promise<ProductionOrder> {
+    return this.production.advance(viewer, id, ProductionStage.SAMPLE_APPROVED);
+  }
+
+  @Roles(Role.MANUFACTURER)
+  @Mutation(() => ProductionOrder)
+  startMassProduction(
+    @orderId() id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ProductionOrder> {
+    return this.production.advance(viewer, id, ProductionStage.MASS_PRODUCTION);
+  }
+
+  @Roles(Role.MANUFACTURER)
+  @Mutation(() => ProductionOrder, {
+    description: 'Record a delivery; may repeat, each adds units.',
+  })
+  recordDelivery(
+    @orderId() id: string,
+    @Args('quantity', { type: () => Int }) quantity: number,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ProductionOrder> {
+    return this.production.advance(viewer, id, ProductionStage.DELIVERED, quantity);
+  }
+
+  @ResolveField(() => [ProductionMilestone])
+  milestones(@Parent() order: ProductionOrder): Promise<ProductionMilestone[]> {
+    return this.production.history(order.id);
+  }
+}
