@@ -8,3 +8,9 @@ export {
   PROJECT_TRANSITIONS,
   ProjectState,
 } from './project/project-state';
+export { Bid } from './bid/bid.entity';
+export { BidState } from './bid/bid-state.enum';
+export { ProductionOrder } from './production/production-order.entity';
+export { ProductionStage } from './production/production-stage.enum';
+export { ProductionService } from './production/production.service';
+export { ProjectService } from './project/project.service';

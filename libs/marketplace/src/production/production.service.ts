@@ -37,6 +37,11 @@ export class ProductionService {
     return this.projects.isOwner(viewer, project);
   }
 
+  /** The project's production order, for other domains (retail reads delivered units). */
+  orderOfProject(projectId: string): Promise<ProductionOrder | null> {
+    return this.orders.findOneBy({ projectId });
+  }
+
   orderOfBid(bidId: string): Promise<ProductionOrder | null> {
     return this.orders.findOneBy({ bidId });
   }

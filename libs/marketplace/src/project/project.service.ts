@@ -132,6 +132,18 @@ export class ProjectService {
     return project;
   }
 
+  /**
+   * Called by retail when a project's first product gets an active placement. Idempotent: a
+   * project already IN_MARKET (or CLOSED) is left as it is.
+   */
+  async enterMarket(id: string): Promise<Project> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw MarketplaceException.projectNotFound(id);
+    if (project.state === ProjectState.IN_MARKET || project.state === ProjectState.CLOSED)
+      return project;
+    return this.transition(project, ProjectState.IN_MARKET);
+  }
+
   /** Moves state only if nobody moved it meanwhile (compare-and-set on the current state). */
   private async transition(
     project: Project,
