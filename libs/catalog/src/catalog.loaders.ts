@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { byKeys, LoaderRegistry } from '@cc/graphql';
+import { byKeys, groupByKeys, LoaderRegistry } from '@cc/graphql';
 import { CatalogService } from './catalog.service';
 import { City } from './city/city.entity';
 import { District } from './city/district.entity';
@@ -26,6 +26,13 @@ export class CatalogLoaders {
   district(loaders: LoaderRegistry): DataLoader<string, District | null> {
     return loaders.get('catalog.districtById', async (ids: readonly string[]) =>
       byKeys(ids, await this.catalog.districtsByIds(ids), (district) => district.id),
+    );
+  }
+
+  /** A city's districts, by name. */
+  districtsOfCity(loaders: LoaderRegistry): DataLoader<string, District[]> {
+    return loaders.get('catalog.districtsByCityId', async (cityIds: readonly string[]) =>
+      groupByKeys(cityIds, await this.catalog.districtsByCityIds(cityIds), (d) => d.cityId),
     );
   }
 }

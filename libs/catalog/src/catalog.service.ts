@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
 import { City } from './city/city.entity';
 import { District } from './city/district.entity';
 import { CulturalResource } from './cultural-resource/cultural-resource.entity';
-import { CulturalResourceFilterInput } from './cultural-resource/dto/cultural-resource-filter.input';
 
+/**
+ * Batch reads of the catalog, for the DataLoaders and for other domains that check references
+ * (a project's city and resources, an organization's district). Management lives in
+ * CityService and CulturalResourceService.
+ */
 @Injectable()
 export class CatalogService {
   constructor(
@@ -15,32 +18,8 @@ export class CatalogService {
     @InjectRepository(CulturalResource) private readonly resources: Repository<CulturalResource>,
   ) {}
 
-  listCities(args: ConnectionArgs): Promise<Connection<City>> {
-    return paginate(this.cities.createQueryBuilder('city'), args, {
-      column: 'city.name',
-      direction: 'ASC',
-      valueOf: (city) => city.name,
-    });
-  }
-
-  listCulturalResources(
-    filter: CulturalResourceFilterInput,
-    args: ConnectionArgs,
-  ): Promise<Connection<CulturalResource>> {
-    const query = this.resources.createQueryBuilder('resource');
-    if (filter.cityId) query.andWhere('resource.city_id = :cityId', { cityId: filter.cityId });
-    if (filter.districtId)
-      query.andWhere('resource.district_id = :districtId', { districtId: filter.districtId });
-    if (filter.kind) query.andWhere('resource.kind = :kind', { kind: filter.kind });
-    return paginate(query, args, {
-      column: 'resource.name',
-      direction: 'ASC',
-      valueOf: (resource) => resource.name,
-    });
-  }
-
   citiesByIds(ids: readonly string[]): Promise<City[]> {
-    return this.cities.findBy({ id: In([...ids]) });
+    return ids.length ? this.cities.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
   culturalResourcesByIds(ids: readonly string[]): Promise<CulturalResource[]> {
@@ -48,6 +27,13 @@ export class CatalogService {
   }
 
   districtsByIds(ids: readonly string[]): Promise<District[]> {
-    return this.districts.findBy({ id: In([...ids]) });
+    return ids.length ? this.districts.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  /** Every district of these cities, by name. */
+  districtsByCityIds(cityIds: readonly string[]): Promise<District[]> {
+    return cityIds.length
+      ? this.districts.find({ where: { cityId: In([...cityIds]) }, order: { name: 'ASC' } })
+      : Promise.resolve([]);
   }
 }

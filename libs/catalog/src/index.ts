@@ -1,3 +1,4 @@
+export { CatalogErrorCode, CatalogException } from './catalog.exception';
 export { CatalogLoaders } from './catalog.loaders';
 export { CatalogModule } from './catalog.module';
 export { CatalogService } from './catalog.service';

@@ -5,9 +5,18 @@ import { City } from '../city/city.entity';
 import { District } from '../city/district.entity';
 import { CulturalResourceKind } from './cultural-resource-kind.enum';
 
+/** Text searched by `culturalResources(filter: { text })`; see cultural-resource-search.ts. */
+const SEARCH_TEXT = `name || ' ' || local_name || ' ' || description`;
+const SEARCH_VECTOR = `setweight(to_tsvector('simple', name || ' ' || local_name), 'A') || setweight(to_tsvector('simple', description), 'B')`;
+
 @ObjectType()
 @Entity()
 @Index(['cityId', 'kind'])
+@Index(['districtId'])
+// GIN indexes TypeORM cannot express (written by hand in the Catalog migration); declared here
+// so that `migration:generate` leaves them alone.
+@Index('IDX_cultural_resource_search_vector', { synchronize: false })
+@Index('IDX_cultural_resource_search_text_trgm', { synchronize: false })
 export class CulturalResource extends BaseEntity {
   @Field(() => ID)
   declare id: string;
@@ -49,4 +58,12 @@ export class CulturalResource extends BaseEntity {
   @Field(() => Float, { nullable: true })
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
+
+  /** Maintained by PostgreSQL; never loaded, only searched (pg_trgm GIN index). */
+  @Column({ type: 'text', generatedType: 'STORED', asExpression: SEARCH_TEXT, select: false })
+  searchText?: string;
+
+  /** Maintained by PostgreSQL; never loaded, only searched (GIN index). */
+  @Column({ type: 'tsvector', generatedType: 'STORED', asExpression: SEARCH_VECTOR, select: false })
+  searchVector?: string;
 }

@@ -1,31 +1,65 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '@cc/auth';
-import { ConnectionArgs, LoaderRegistry, Loaders } from '@cc/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public, Role, Roles } from '@cc/auth';
+import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
-import { CatalogService } from '../catalog.service';
 import { City } from '../city/city.entity';
 import { District } from '../city/district.entity';
-import { CityConnection, CulturalResourceConnection } from './cultural-resource.connection';
+import { CatalogIdArgs } from '../common/id.args';
+import { CulturalResourceConnection } from './cultural-resource.connection';
 import { CulturalResource } from './cultural-resource.entity';
+import { CulturalResourceService } from './cultural-resource.service';
+import {
+  CreateCulturalResourceInput,
+  UpdateCulturalResourceInput,
+} from './dto/cultural-resource.input';
 import { CulturalResourcesArgs } from './dto/cultural-resources.args';
 
 @Resolver(() => CulturalResource)
 export class CulturalResourceResolver {
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly resourceService: CulturalResourceService,
     private readonly loaders: CatalogLoaders,
   ) {}
 
   @Public()
-  @Query(() => CityConnection)
-  cities(@Args() args: ConnectionArgs) {
-    return this.catalog.listCities(args);
+  @Query(() => CulturalResourceConnection, {
+    description: 'The catalogue, filtered by city, district, kind and text search.',
+  })
+  culturalResources(@Args() { filter, orderBy, ...page }: CulturalResourcesArgs) {
+    return this.resourceService.list(filter ?? {}, page, orderBy);
   }
 
   @Public()
-  @Query(() => CulturalResourceConnection)
-  culturalResources(@Args() { filter, ...page }: CulturalResourcesArgs) {
-    return this.catalog.listCulturalResources(filter ?? {}, page);
+  @Query(() => CulturalResource)
+  culturalResource(@Args() { id }: CatalogIdArgs): Promise<CulturalResource> {
+    return this.resourceService.get(id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CulturalResource, {
+    description: 'Add a resource to a city (and optionally one of its districts).',
+  })
+  createCulturalResource(
+    @Args('input') input: CreateCulturalResourceInput,
+  ): Promise<CulturalResource> {
+    return this.resourceService.create(input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CulturalResource)
+  updateCulturalResource(
+    @Args() { id }: CatalogIdArgs,
+    @Args('input') input: UpdateCulturalResourceInput,
+  ): Promise<CulturalResource> {
+    return this.resourceService.update(id, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ID, {
+    description: 'Delete a resource no project links (else CONFLICT); returns its id.',
+  })
+  deleteCulturalResource(@Args() { id }: CatalogIdArgs): Promise<string> {
+    return this.resourceService.delete(id);
   }
 
   @ResolveField(() => City)

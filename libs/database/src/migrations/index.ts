@@ -3,6 +3,8 @@ import { Identity1795889774566 } from './1795889774566-Identity';
 import { Impact1795890009063 } from './1795890009063-Impact';
 import { Marketplace1795890279874 } from './1795890279874-Marketplace';
 import { SealedBids1795891034325 } from './1795891034325-SealedBids';
+import { Catalog1795891107500 } from './1795891107500-Catalog';
+import { Notification1795891166558 } from './1795891166558-Notification';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -14,4 +16,6 @@ export const MIGRATIONS = [
   Impact1795890009063,
   Marketplace1795890279874,
   SealedBids1795891034325,
+  Catalog1795891107500,
+  Notification1795891166558,
 ];
