@@ -32,6 +32,8 @@ const shared = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Integration tests boot the app and wait on workers; a per-project testTimeout is not applied by Jest 30.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -40,7 +42,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,3 +1,4 @@
+import { QueueName, QueueService } from '@cc/queue';
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -80,6 +81,18 @@ describe('creative projects', () => {
     });
     expect(publishProject.state).toBe('OPEN_FOR_BIDS');
     expect(publishProject.publishedAt).not.toBeNull();
+
+    // The coupling metrics hear about it through the queue, not a call.
+    const jobs = await app.api
+      .get(QueueService)
+      .queue(QueueName.COUPLING)
+      .getJobs(['delayed', 'waiting', 'completed']);
+    const event = jobs.find((job) => String(job.data.reason).includes(draft.id));
+    expect(event?.name).toBe('CouplingInputsChangedJob');
+    expect(event?.data).toMatchObject({
+      cityId: city.cityId,
+      indicators: expect.arrayContaining(['projects_published']),
+    });
   });
 
   it('refuses an illegal transition with CONFLICT naming the current and allowed states', async () => {

@@ -10,6 +10,7 @@ import { Bid } from './bid/bid.entity';
 import { BidResolver } from './bid/bid.resolver';
 import { BidService } from './bid/bid.service';
 import { ProjectBidsResolver } from './bid/project-bids.resolver';
+import { MarketplaceEvents } from './marketplace-events';
 import { ProductionMilestone } from './production/production-milestone.entity';
 import { ProductionOrder } from './production/production-order.entity';
 import { ProductionResolver } from './production/production.resolver';
@@ -25,6 +26,7 @@ import { ProjectService } from './project/project.service';
     IdentityModule,
   ],
   providers: [
+    MarketplaceEvents,
     ProjectService,
     ProjectResolver,
     BidService,

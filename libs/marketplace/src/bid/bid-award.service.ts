@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
+import { MarketplaceEvents } from '../marketplace-events';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { ProductionOrder } from '../production/production-order.entity';
 import { ProductionStage } from '../production/production-stage.enum';
@@ -29,14 +30,16 @@ export class BidAwardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projects: ProjectService,
+    private readonly events: MarketplaceEvents,
   ) {}
 
   async accept(viewer: Viewer, bidId: string): Promise<AwardResult> {
     const bid = await this.dataSource.getRepository(Bid).findOneBy({ id: bidId });
     if (!bid) throw MarketplaceException.bidNotFound(bidId);
     const project = await this.projects.getOwned(viewer, bid.projectId);
+    let result: AwardResult;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      result = await this.dataSource.transaction(async (manager) => {
         const locked = await manager
           .createQueryBuilder(Project, 'project')
           .setLock('pessimistic_write')
@@ -105,5 +108,7 @@ export class BidAwardService {
       }
       throw error;
     }
+    await this.events.bidAwarded(project);
+    return result;
   }
 }

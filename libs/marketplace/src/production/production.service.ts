@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
+import { MarketplaceEvents } from '../marketplace-events';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { Project } from '../project/project.entity';
 import { ProjectState } from '../project/project-state';
@@ -22,6 +23,7 @@ export class ProductionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly projects: ProjectService,
+    private readonly events: MarketplaceEvents,
   ) {}
 
   /** Visible to the manufacturer's members and the project's owners. */
@@ -127,6 +129,9 @@ export class ProductionService {
         quantity: to === ProductionStage.DELIVERED ? delivered : null,
       });
     });
+    if (to === ProductionStage.DELIVERED) {
+      await this.events.delivered(await this.projects.getVisible(viewer, order.projectId));
+    }
     return this.orders.findOneByOrFail({ id: order.id });
   }
 }

@@ -4,6 +4,7 @@ import { Brackets, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CatalogService } from '@cc/catalog';
 import { Connection, paginate, SortKey } from '@cc/graphql';
+import { MarketplaceEvents } from '../marketplace-events';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
 import { ProjectOrder, ProjectsArgs } from './dto/projects.args';
@@ -29,6 +30,7 @@ export class ProjectService {
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     private readonly catalog: CatalogService,
     private readonly access: AccessPolicy,
+    private readonly events: MarketplaceEvents,
   ) {}
 
   async create(viewer: Viewer, input: CreateProjectInput): Promise<Project> {
@@ -63,7 +65,11 @@ export class ProjectService {
         'The bid deadline has passed; move it into the future before publishing',
       );
     }
-    return this.transition(project, ProjectState.OPEN_FOR_BIDS, { publishedAt: new Date() });
+    const published = await this.transition(project, ProjectState.OPEN_FOR_BIDS, {
+      publishedAt: new Date(),
+    });
+    await this.events.projectPublished(published);
+    return published;
   }
 
   async cancel(viewer: Viewer, id: string): Promise<Project> {
