@@ -16,6 +16,7 @@ import { ProductionOrder } from './production/production-order.entity';
 import { ProductionResolver } from './production/production.resolver';
 import { ProductionService } from './production/production.service';
 import { Project } from './project/project.entity';
+import { ProjectOwnerResolver } from './project/project-owner.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ProjectService } from './project/project.service';
 
@@ -29,6 +30,7 @@ import { ProjectService } from './project/project.service';
     MarketplaceEvents,
     ProjectService,
     ProjectResolver,
+    ProjectOwnerResolver,
     BidService,
     BidAwardService,
     BidQueryService,
