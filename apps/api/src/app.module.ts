@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AuthModule } from '@cc/auth';
+import { AuthModule, SocketAuthenticator } from '@cc/auth';
 import { CatalogModule } from '@cc/catalog';
 import { AppConfig, AppConfigModule } from '@cc/config';
 import { DatabaseModule } from '@cc/database';
@@ -10,6 +10,7 @@ import { IdentityModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
 import { MarketplaceModule } from '@cc/marketplace';
+import { NotificationModule } from '@cc/notification';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
 import { RedisModule } from '@cc/redis';
@@ -24,7 +25,7 @@ import { buildGraphqlOptions } from './graphql.options';
     QueueModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
+      inject: [AppConfig, SocketAuthenticator],
       useFactory: buildGraphqlOptions,
     }),
     HealthModule.withHttpEndpoints(),
@@ -34,6 +35,7 @@ import { buildGraphqlOptions } from './graphql.options';
     OperationsModule,
     MarketplaceModule,
     ImpactModule,
+    NotificationModule,
   ],
 })
 export class AppModule {}

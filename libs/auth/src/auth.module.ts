@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule, ModuleRef } from '@nestjs/core';
 import { AccessDeclarations } from './access/access-declarations';
 import { AccessGuard } from './access/access.guard';
 import { ClientIpResolver } from './access/client-ip';
+import { SocketAuthenticator } from './access/socket-authenticator';
 import { AccessPolicy } from './policy/access-policy.service';
 import { MembershipDirectory } from './policy/membership-directory';
 import { AccessTokenService } from './token/access-token.service';
@@ -22,9 +23,16 @@ import { ViewerSource } from './viewer-source';
     AccessPolicy,
     ClientIpResolver,
     AccessDeclarations,
+    SocketAuthenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccessTokenService, AccessPolicy, ClientIpResolver, AccessDeclarations],
+  exports: [
+    AccessTokenService,
+    AccessPolicy,
+    ClientIpResolver,
+    AccessDeclarations,
+    SocketAuthenticator,
+  ],
 })
 export class AuthModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthModule.name);

@@ -1,8 +1,10 @@
 export { AccessDeclarations, RootOperation } from './access/access-declarations';
 export { AccessRule, accessRuleOf, Authenticated, Public, Roles } from './access/access.decorators';
 export { AccessGuard, forgetViewer } from './access/access.guard';
+export { bearerTokenOf, CredentialSource } from './access/bearer-token';
 export { ClientIpResolver, clientIpFrom, normalizeIp, trustCheckFor } from './access/client-ip';
 export { CurrentViewer } from './access/current-viewer.decorator';
+export { SocketAuthenticator, SocketIdentity } from './access/socket-authenticator';
 export { AuthErrorCode, AuthException } from './auth.exception';
 export { AuthModule } from './auth.module';
 export { GovernmentDepartment } from './government-department.enum';

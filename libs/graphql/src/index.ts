@@ -16,3 +16,9 @@ export { createGraphqlContext, GraphqlContext, graphqlContextOf, Loaders } from 
 export { batchLimitMiddleware } from './limits/batch-limit.middleware';
 export { bodyErrorMiddleware } from './limits/body-error.middleware';
 export { queryLimitsPlugin, QueryLimits } from './limits/query-limits.plugin';
+export {
+  TOO_MANY_SUBSCRIPTIONS,
+  WEBSOCKET_ONLY_SUBSCRIPTIONS,
+  webSocketOperationHooks,
+  WebSocketOperationLimits,
+} from './subscriptions/websocket-operations';

@@ -7,6 +7,7 @@ import { AccessTokenService } from '../token/access-token.service';
 import { Viewer } from '../viewer';
 import { ViewerSource } from '../viewer-source';
 import { accessRuleOf } from './access.decorators';
+import { bearerTokenOf } from './bearer-token';
 
 interface ViewerCacheEntry {
   token: string;
@@ -20,16 +21,6 @@ const viewerCache = new WeakMap<object, ViewerCacheEntry>();
 export function forgetViewer(context: GraphqlContext<Viewer>): void {
   viewerCache.delete(context);
   context.viewer = undefined;
-}
-
-function bearerToken(context: GraphqlContext & { connectionParams?: Record<string, unknown> }) {
-  const header =
-    context.req?.headers?.authorization ??
-    (context.connectionParams?.authorization as string | undefined) ??
-    (context.connectionParams?.Authorization as string | undefined);
-  if (header === undefined) return undefined;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1] : null;
 }
 
 /**
@@ -65,7 +56,7 @@ export class AccessGuard implements CanActivate {
     }
 
     const graphqlContext = gql.getContext<GraphqlContext<Viewer>>();
-    const token = bearerToken(graphqlContext);
+    const token = bearerTokenOf(graphqlContext);
 
     if (rule.kind === 'public') {
       // A public operation works for anyone: a good token still identifies the viewer,
