@@ -313,5 +313,68 @@ describe('sealed bids and awarding', () => {
       'DELIVERED',
       'DELIVERED',
     ]);
+
+    const REVIEW = `mutation($id: ID!, $input: ReviewInput!) {
+      reviewProductionOrder(orderId: $id, input: $input) { side quality }
+    }`;
+    const scores = { quality: 5, onTimeDelivery: 4, communication: 3, comment: 'Crisp casting' };
+    const ownerReview = await owner.gql.data<{ reviewProductionOrder: { side: string } }>(REVIEW, {
+      id: orderId,
+      input: scores,
+    });
+    expect(ownerReview.reviewProductionOrder.side).toBe('PROJECT_OWNER');
+    const makerReview = await maker.gql.data<{ reviewProductionOrder: { side: string } }>(REVIEW, {
+      id: orderId,
+      input: { ...scores, quality: 4 },
+    });
+    expect(makerReview.reviewProductionOrder.side).toBe('MANUFACTURER');
+    const twice = await owner.gql.request(REVIEW, { id: orderId, input: scores });
+    expect(twice.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_REVIEWED',
+    });
+    const outOfRange = await owner.gql.request(REVIEW, {
+      id: orderId,
+      input: { ...scores, quality: 6 },
+    });
+    expect(outOfRange.errors?.[0].extensions?.fieldErrors).toEqual([
+      { field: 'quality', message: 'quality must not be greater than 5' },
+    ]);
+
+    const { manufacturerRecord } = await app.gql.data<{
+      manufacturerRecord: {
+        rating: number;
+        reviewCount: number;
+        deliveredOrders: number;
+        onTimeRate: number;
+      };
+    }>(
+      'query($id: ID!) { manufacturerRecord(organizationId: $id) { rating reviewCount deliveredOrders onTimeRate } }',
+      {
+        id: maker.organizationId,
+      },
+    );
+    expect(manufacturerRecord).toEqual({
+      rating: 4,
+      reviewCount: 1,
+      deliveredOrders: 1,
+      onTimeRate: 1,
+    });
+  });
+
+  it('refuses reviews before delivery', async () => {
+    const projectId = await openProject();
+    const maker = await factory.manufacturer();
+    const { acceptBid } = await owner.gql.data<{ acceptBid: { id: string } }>(ACCEPT, {
+      bidId: await bid(maker, projectId),
+    });
+    const early = await owner.gql.request(
+      'mutation($id: ID!) { reviewProductionOrder(orderId: $id, input: { quality: 5, onTimeDelivery: 5, communication: 5 }) { id } }',
+      { id: acceptBid.id },
+    );
+    expect(early.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_DELIVERED',
+    });
   });
 });

@@ -21,6 +21,9 @@ export enum MarketplaceErrorCode {
   ORDER_NOT_FOUND = 'ORDER_NOT_FOUND',
   ILLEGAL_MILESTONE = 'ILLEGAL_MILESTONE',
   NOT_ORDER_MANUFACTURER = 'NOT_ORDER_MANUFACTURER',
+  NOT_DELIVERED = 'NOT_DELIVERED',
+  ALREADY_REVIEWED = 'ALREADY_REVIEWED',
+  NOT_ORDER_PARTY = 'NOT_ORDER_PARTY',
 }
 
 export class MarketplaceException extends DomainException<MarketplaceErrorCode> {

@@ -16,13 +16,26 @@ import { ProductionOrder } from './production/production-order.entity';
 import { ProductionResolver } from './production/production.resolver';
 import { ProductionService } from './production/production.service';
 import { Project } from './project/project.entity';
+import { ManufacturerRecord } from './review/manufacturer-record.entity';
+import { ManufacturerRecords } from './review/manufacturer-record.repository';
+import { Review } from './review/review.entity';
+import { ReviewResolver } from './review/review.resolver';
+import { ReviewService } from './review/review.service';
 import { ProjectOwnerResolver } from './project/project-owner.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ProjectService } from './project/project.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Project, Bid, BidRevision, ProductionOrder, ProductionMilestone]),
+    TypeOrmModule.forFeature([
+      Project,
+      Bid,
+      BidRevision,
+      ProductionOrder,
+      ProductionMilestone,
+      Review,
+      ManufacturerRecord,
+    ]),
     CatalogModule,
     IdentityModule,
   ],
@@ -39,6 +52,9 @@ import { ProjectService } from './project/project.service';
     ProjectBidsResolver,
     ProductionService,
     ProductionResolver,
+    ReviewService,
+    ReviewResolver,
+    ManufacturerRecords,
   ],
   exports: [ProjectService, ProductionService],
 })

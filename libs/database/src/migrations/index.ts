@@ -5,6 +5,7 @@ import { Marketplace1795890279874 } from './1795890279874-Marketplace';
 import { SealedBids1795891034325 } from './1795891034325-SealedBids';
 import { Catalog1795891107500 } from './1795891107500-Catalog';
 import { Notification1795891166558 } from './1795891166558-Notification';
+import { Reviews1795891332876 } from './1795891332876-Reviews';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   SealedBids1795891034325,
   Catalog1795891107500,
   Notification1795891166558,
+  Reviews1795891332876,
 ];

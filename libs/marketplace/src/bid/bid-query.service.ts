@@ -6,6 +6,7 @@ import { Connection, ConnectionArgs, LoaderRegistry, paginate } from '@cc/graphq
 import { IdentityLoaders } from '@cc/identity';
 import { MarketplaceException } from '../marketplace.exception';
 import { ProjectService } from '../project/project.service';
+import { ManufacturerRecords } from '../review/manufacturer-record.repository';
 import { BidAccess } from './bid-access';
 import { BidComparisonRow, compareBid } from './bid-comparison';
 import { ACTIVE_BID_STATES } from './bid-state.enum';
@@ -19,6 +20,7 @@ export class BidQueryService {
     private readonly access: BidAccess,
     private readonly projects: ProjectService,
     private readonly identity: IdentityLoaders,
+    private readonly records: ManufacturerRecords,
   ) {}
 
   async get(loaders: LoaderRegistry, viewer: Viewer, id: string): Promise<Bid> {
@@ -57,14 +59,15 @@ export class BidQueryService {
     const live = (await this.access.bidsOfProject(loaders, project.id)).filter((bid) =>
       ACTIVE_BID_STATES.includes(bid.state),
     );
+    const records = await this.records.of(live.map((bid) => bid.organizationId));
     const rows = await Promise.all(
       live.map(async (bid) => {
         const capability = await this.identity.capabilitiesOf(loaders).load(bid.organizationId);
-        // Ratings and on-time rates arrive with reviews; until then they are unknown, not zero.
+        const record = records.get(bid.organizationId);
         return compareBid(project, bid, {
           certifications: capability?.certifications ?? [],
-          rating: null,
-          onTimeRate: null,
+          rating: record?.rating ?? null,
+          onTimeRate: record?.onTimeRate ?? null,
         });
       }),
     );

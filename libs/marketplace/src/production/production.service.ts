@@ -7,6 +7,7 @@ import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.excep
 import { Project } from '../project/project.entity';
 import { ProjectState } from '../project/project-state';
 import { ProjectService } from '../project/project.service';
+import { ManufacturerRecords } from '../review/manufacturer-record.repository';
 import { ProductionMilestone } from './production-milestone.entity';
 import { ProductionOrder } from './production-order.entity';
 import { NEXT_PRODUCTION_STAGE, ProductionStage } from './production-stage.enum';
@@ -24,6 +25,7 @@ export class ProductionService {
     private readonly access: AccessPolicy,
     private readonly projects: ProjectService,
     private readonly events: MarketplaceEvents,
+    private readonly records: ManufacturerRecords,
   ) {}
 
   /** Visible to the manufacturer's members and the project's owners. */
@@ -121,6 +123,13 @@ export class ProductionService {
             'The project is no longer AWARDED',
           );
         }
+      }
+      if (to === ProductionStage.DELIVERED && !order.deliveredAt) {
+        await this.records.addDelivery(
+          manager,
+          order.organizationId,
+          Date.now() <= order.dueAt.getTime(),
+        );
       }
       await manager.insert(ProductionMilestone, {
         orderId: order.id,

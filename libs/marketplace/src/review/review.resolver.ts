@@ -1,0 +1,52 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
+import { ProductionOrder } from '../production/production-order.entity';
+import { ReviewInput } from './dto/review.input';
+import { ManufacturerRecord } from './manufacturer-record.entity';
+import { ManufacturerRecords } from './manufacturer-record.repository';
+import { Review } from './review.entity';
+import { ReviewService } from './review.service';
+
+@Resolver(() => ProductionOrder)
+export class ReviewResolver {
+  constructor(
+    private readonly reviewService: ReviewService,
+    private readonly records: ManufacturerRecords,
+  ) {}
+
+  @Roles(Role.TALENT, Role.MANUFACTURER)
+  @Mutation(() => Review, {
+    description: 'Review the other side of a delivered order (once per side).',
+  })
+  reviewProductionOrder(
+    @Args('orderId', { type: () => ID }, ParseUUIDPipe) orderId: string,
+    @Args('input') input: ReviewInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<Review> {
+    return this.reviewService.review(viewer, orderId, input);
+  }
+
+  @Public()
+  @Query(() => ManufacturerRecord, { description: "A manufacturer's rating and on-time record." })
+  async manufacturerRecord(
+    @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
+  ): Promise<ManufacturerRecord> {
+    const record = (await this.records.of([organizationId])).get(organizationId);
+    return (
+      record ??
+      Object.assign(new ManufacturerRecord(), {
+        organizationId,
+        reviewCount: 0,
+        scoreSum: 0,
+        deliveredOrders: 0,
+        onTimeOrders: 0,
+      })
+    );
+  }
+
+  @ResolveField(() => [Review])
+  reviews(@Parent() order: ProductionOrder): Promise<Review[]> {
+    return this.reviewService.ofOrder(order.id);
+  }
+}
