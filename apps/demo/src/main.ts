@@ -19,6 +19,11 @@ const DATA_ROOT = join(ROOT, '.data');
 const API_PORT = Number(process.env.PORT ?? 3000);
 const WORKER_HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
 const DEMO_DATABASE = 'creative_chain';
+/** A local-only ADMIN so the demo can show the officials' side; never used outside `npm run demo`. */
+const DEMO_ADMIN = {
+  email: process.env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@creative-chain.local',
+  password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'creative-chain-demo',
+};
 
 const say = (line: string) => console.warn(`[demo] ${line}`);
 
@@ -102,6 +107,8 @@ async function main(): Promise<void> {
       JWT_SECRET: demoJwtSecret(),
       PORT: String(API_PORT),
       WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT),
+      BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
     };
     const api = startNode('apps/api/src/main.js', env);
     const worker = startNode('apps/worker/src/main.js', env);
@@ -120,6 +127,8 @@ async function main(): Promise<void> {
 
     curl -s http://localhost:${API_PORT}/graphql -H 'content-type: application/json' \\
       -d '{"query":"{ culturalResources(first: 5) { totalCount edges { node { name localName kind district { name } } } } }"}'
+
+  Demo ADMIN: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (login, then grantRole to make officials)
 
   Ctrl-C stops everything.
 `);
