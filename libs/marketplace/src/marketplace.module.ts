@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@cc/catalog';
 import { IdentityModule } from '@cc/identity';
+import { NotificationModule } from '@cc/notification';
 import { BidAccess } from './bid/bid-access';
 import { BidAwardService } from './bid/bid-award.service';
 import { BidQueryService } from './bid/bid-query.service';
@@ -11,6 +12,7 @@ import { BidResolver } from './bid/bid.resolver';
 import { BidService } from './bid/bid.service';
 import { ProjectBidsResolver } from './bid/project-bids.resolver';
 import { MarketplaceEvents } from './marketplace-events';
+import { MarketplaceNotifier } from './marketplace-notifier';
 import { ProductionMilestone } from './production/production-milestone.entity';
 import { ProductionOrder } from './production/production-order.entity';
 import { ProductionResolver } from './production/production.resolver';
@@ -38,9 +40,11 @@ import { ProjectService } from './project/project.service';
     ]),
     CatalogModule,
     IdentityModule,
+    NotificationModule,
   ],
   providers: [
     MarketplaceEvents,
+    MarketplaceNotifier,
     ProjectService,
     ProjectResolver,
     ProjectOwnerResolver,

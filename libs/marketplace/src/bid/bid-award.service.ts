@@ -4,6 +4,7 @@ import { DataSource, In, Not } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
 import { MarketplaceEvents } from '../marketplace-events';
+import { MarketplaceNotifier } from '../marketplace-notifier';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { ProductionOrder } from '../production/production-order.entity';
 import { ProductionStage } from '../production/production-stage.enum';
@@ -31,6 +32,7 @@ export class BidAwardService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projects: ProjectService,
     private readonly events: MarketplaceEvents,
+    private readonly notifier: MarketplaceNotifier,
   ) {}
 
   async accept(viewer: Viewer, bidId: string): Promise<AwardResult> {
@@ -109,6 +111,7 @@ export class BidAwardService {
       throw error;
     }
     await this.events.bidAwarded(project);
+    await this.notifier.bidsDecided(project, result.bid, result.rejectedBids);
     return result;
   }
 }

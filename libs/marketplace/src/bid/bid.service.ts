@@ -5,6 +5,7 @@ import { AccessPolicy, Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
 import { LoaderRegistry } from '@cc/graphql';
 import { IdentityLoaders, OrganizationKind } from '@cc/identity';
+import { MarketplaceNotifier } from '../marketplace-notifier';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { Project } from '../project/project.entity';
 import { ProjectState } from '../project/project-state';
@@ -23,6 +24,7 @@ export class BidService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly identity: IdentityLoaders,
+    private readonly notifier: MarketplaceNotifier,
   ) {}
 
   async submit(viewer: Viewer, input: SubmitBidInput): Promise<Bid> {
@@ -35,8 +37,9 @@ export class BidService {
     assertTerms(input);
 
     const { projectId, organizationId, ...terms } = input;
+    let bid: Bid;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      bid = await this.dataSource.transaction(async (manager) => {
         const bid = await manager.save(
           manager.create(Bid, {
             ...terms,
@@ -58,6 +61,8 @@ export class BidService {
       }
       throw error;
     }
+    await this.notifier.bidSubmitted(project, bid);
+    return bid;
   }
 
   async revise(viewer: Viewer, bidId: string, terms: BidTermsInput): Promise<Bid> {

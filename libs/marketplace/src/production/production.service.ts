@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { MarketplaceEvents } from '../marketplace-events';
+import { MarketplaceNotifier } from '../marketplace-notifier';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { Project } from '../project/project.entity';
 import { ProjectState } from '../project/project-state';
@@ -26,6 +27,7 @@ export class ProductionService {
     private readonly projects: ProjectService,
     private readonly events: MarketplaceEvents,
     private readonly records: ManufacturerRecords,
+    private readonly notifier: MarketplaceNotifier,
   ) {}
 
   /** Visible to the manufacturer's members and the project's owners. */
@@ -138,9 +140,12 @@ export class ProductionService {
         quantity: to === ProductionStage.DELIVERED ? delivered : null,
       });
     });
-    if (to === ProductionStage.DELIVERED) {
-      await this.events.delivered(await this.projects.getVisible(viewer, order.projectId));
-    }
-    return this.orders.findOneByOrFail({ id: order.id });
+    const [project, moved] = await Promise.all([
+      this.projects.getVisible(viewer, order.projectId),
+      this.orders.findOneByOrFail({ id: order.id }),
+    ]);
+    if (to === ProductionStage.DELIVERED) await this.events.delivered(project);
+    await this.notifier.milestone(project, moved, to, viewer.userId);
+    return moved;
   }
 }
