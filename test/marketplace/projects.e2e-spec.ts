@@ -221,4 +221,56 @@ describe('creative projects', () => {
     });
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('pages exactly through projects created within the same millisecond', async () => {
+    const sameMs = await seedCity(app.db, 1);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const project = await create(talent, {
+        cityId: sameMs.cityId,
+        culturalResourceIds: sameMs.resourceIds,
+      });
+      await talent.gql.data(PUBLISH, { id: project.id });
+      ids.push(project.id);
+    }
+    // Microseconds apart, one JavaScript millisecond: the case a millisecond cursor gets wrong.
+    await app.db.query(
+      `UPDATE project SET created_at = timestamptz '2026-01-01 00:00:00.000100+00' + (array_position($1::uuid[], id) * interval '1 microsecond')
+       WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const PAGE = `query($cityId: ID!, $after: String, $before: String, $first: Int, $last: Int) {
+      projects(filter: { cityId: $cityId }, first: $first, after: $after, last: $last, before: $before) {
+        pageInfo { endCursor startCursor } edges { node { id } }
+      }
+    }`;
+    type Page = {
+      projects: {
+        pageInfo: { endCursor: string; startCursor: string };
+        edges: { node: { id: string } }[];
+      };
+    };
+    const forwards: string[] = [];
+    let after: string | undefined;
+    for (let guard = 0; guard < 10; guard += 1) {
+      const { projects } = await app.gql.data<Page>(PAGE, {
+        cityId: sameMs.cityId,
+        first: 2,
+        after,
+      });
+      forwards.push(...projects.edges.map((edge) => edge.node.id));
+      if (projects.edges.length < 2) break;
+      after = projects.pageInfo.endCursor;
+    }
+    expect(forwards).toHaveLength(5);
+    expect([...forwards].sort()).toEqual([...ids].sort());
+
+    const { projects: tail } = await app.gql.data<Page>(PAGE, { cityId: sameMs.cityId, last: 2 });
+    const { projects: before } = await app.gql.data<Page>(PAGE, {
+      cityId: sameMs.cityId,
+      last: 3,
+      before: tail.pageInfo.startCursor,
+    });
+    expect([...before.edges, ...tail.edges].map((edge) => edge.node.id)).toEqual(forwards);
+  });
 });

@@ -31,6 +31,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     ]);
   }
   const alias = query.alias;
+  const sortColumn = comparableSortExpression(query, sort.column);
   const totalCount = await query.clone().getCount();
 
   const backwards =
@@ -43,13 +44,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   if (cursor) {
     const [value, id] = decodeCursor(cursor);
     const op = scanDirection === 'ASC' ? '>' : '<';
-    page.andWhere(`(${sort.column}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
+    page.andWhere(`(${sortColumn}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
       cursorValue: value,
       cursorId: id,
     });
   }
   page
-    .orderBy(sort.column, scanDirection)
+    .orderBy(sortColumn, scanDirection)
     .addOrderBy(`${alias}.id`, scanDirection)
     .take(limit + 1);
 
@@ -72,6 +73,33 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+const TIMESTAMP_TYPES = new Set<unknown>([
+  'timestamptz',
+  'timestamp',
+  'timestamp with time zone',
+  Date,
+]);
+
+/**
+ * PostgreSQL keeps microseconds but a cursor carries a JavaScript date (milliseconds). Sorting and
+ * comparing timestamp columns at millisecond precision (ties broken by id) keeps pages exact:
+ * no row is skipped or repeated when several share a millisecond.
+ */
+function comparableSortExpression<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+): string {
+  const [aliasName, columnName] = column.split('.');
+  const alias = query.expressionMap.aliases.find((candidate) => candidate.name === aliasName);
+  const metadata = alias?.hasMetadata ? alias.metadata : undefined;
+  const columnMetadata = metadata?.columns.find(
+    (candidate) => candidate.databaseName === columnName,
+  );
+  return columnMetadata && TIMESTAMP_TYPES.has(columnMetadata.type)
+    ? `date_trunc('milliseconds', ${column})`
+    : column;
 }
 
 function flip(direction: 'ASC' | 'DESC'): 'ASC' | 'DESC' {
