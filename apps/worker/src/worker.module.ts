@@ -4,6 +4,7 @@ import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
 import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
+import { MarketplaceIndicatorsModule } from '@cc/marketplace';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
 import { RedisModule } from '@cc/redis';
@@ -20,6 +21,8 @@ import { WorkerHealthServer } from './worker-health.server';
     HealthModule,
     OperationsModule,
     ImpactModule,
+    // The platform indicator sources: the worker's recompute collects from them.
+    MarketplaceIndicatorsModule,
   ],
   providers: [WorkerHealthServer],
 })

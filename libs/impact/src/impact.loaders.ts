@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
-import { byKeys, LoaderRegistry } from '@cc/graphql';
+import { byKeys, groupByKeys, LoaderRegistry } from '@cc/graphql';
 import { IndicatorSystemVersion } from './indicator-system/indicator-system-version.entity';
+import { CouplingSnapshot } from './snapshot/coupling-snapshot.entity';
+import { ProjectContribution } from './snapshot/project-contribution.entity';
+import { ProjectContributionService } from './snapshot/project-contribution.service';
 
 /** Per-request batching of the impact domain's nested look-ups. */
 @Injectable()
@@ -11,11 +14,31 @@ export class ImpactLoaders {
   constructor(
     @InjectRepository(IndicatorSystemVersion)
     private readonly versions: Repository<IndicatorSystemVersion>,
+    @InjectRepository(CouplingSnapshot)
+    private readonly snapshots: Repository<CouplingSnapshot>,
+    private readonly contributions: ProjectContributionService,
   ) {}
 
   systemVersion(loaders: LoaderRegistry): DataLoader<string, IndicatorSystemVersion | null> {
     return loaders.get('impact.systemVersionById', async (ids: readonly string[]) =>
       byKeys(ids, await this.versions.findBy({ id: In([...ids]) }), (version) => version.id),
+    );
+  }
+
+  /** Snapshots by id, for fields that hang off a contribution. Access is checked by the caller. */
+  snapshot(loaders: LoaderRegistry): DataLoader<string, CouplingSnapshot | null> {
+    return loaders.get('impact.snapshotById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.snapshots.findBy({ id: In([...ids]) }), (snapshot) => snapshot.id),
+    );
+  }
+
+  /**
+   * A project's contributions over time (`ProjectContributionService.forProjects`), batched
+   * over the projects of one request. The caller decides who may see which projects.
+   */
+  contributionsOfProject(loaders: LoaderRegistry): DataLoader<string, ProjectContribution[]> {
+    return loaders.get('impact.contributionsByProject', async (ids: readonly string[]) =>
+      groupByKeys(ids, await this.contributions.forProjects(ids), (c) => c.projectId),
     );
   }
 }

@@ -17,6 +17,8 @@ import { CouplingSnapshot } from './snapshot/coupling-snapshot.entity';
 import { CouplingSnapshotResolver } from './snapshot/coupling-snapshot.resolver';
 import { CouplingSnapshotService } from './snapshot/coupling-snapshot.service';
 import { ProjectContribution } from './snapshot/project-contribution.entity';
+import { ProjectContributionResolver } from './snapshot/project-contribution.resolver';
+import { ProjectContributionService } from './snapshot/project-contribution.service';
 import { OfficialStatistic } from './statistics/official-statistic.entity';
 import { OfficialStatisticsResolver } from './statistics/official-statistics.resolver';
 import { OfficialStatisticsService } from './statistics/official-statistics.service';
@@ -48,6 +50,8 @@ import { StatisticImport } from './statistics/statistic-import.entity';
     OfficialStatisticsResolver,
     CouplingSnapshotService,
     CouplingSnapshotResolver,
+    ProjectContributionService,
+    ProjectContributionResolver,
     CouplingRecomputeService,
     CouplingRecomputeRequester,
     CouplingScheduleRegistrar,
@@ -55,6 +59,11 @@ import { StatisticImport } from './statistics/statistic-import.entity';
     RecomputeCouplingJob,
     RebuildCouplingJob,
   ],
-  exports: [CouplingRecomputeRequester, PlatformIndicatorRegistry],
+  exports: [
+    CouplingRecomputeRequester,
+    PlatformIndicatorRegistry,
+    ProjectContributionService,
+    ImpactLoaders,
+  ],
 })
 export class ImpactModule {}

@@ -29,4 +29,8 @@ export {
   PlatformIndicatorValue,
 } from './platform-indicators/platform-indicator-source';
 export { PlatformIndicatorRegistry } from './platform-indicators/platform-indicator.registry';
+export { ImpactLoaders } from './impact.loaders';
+export { CouplingSnapshotStatus } from './graphql-enums';
+export { ProjectContribution } from './snapshot/project-contribution.entity';
+export { ProjectContributionService } from './snapshot/project-contribution.service';
 export * from './period';

@@ -11,6 +11,7 @@ import { Bid } from './bid/bid.entity';
 import { BidResolver } from './bid/bid.resolver';
 import { BidService } from './bid/bid.service';
 import { ProjectBidsResolver } from './bid/project-bids.resolver';
+import { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 import { MarketplaceEvents } from './marketplace-events';
 import { MarketplaceNotifier } from './marketplace-notifier';
 import { ProductionMilestone } from './production/production-milestone.entity';
@@ -41,6 +42,7 @@ import { ProjectService } from './project/project.service';
     CatalogModule,
     IdentityModule,
     NotificationModule,
+    MarketplaceIndicatorsModule,
   ],
   providers: [
     MarketplaceEvents,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { CouplingError, evaluateFrozen } from '@cc/coupling';
 import { Connection, paginate } from '@cc/graphql';
@@ -12,6 +12,9 @@ import { IndicatorSystemService } from '../indicator-system/indicator-system.ser
 import { Period, periodStart, tryParsePeriod } from '../period';
 import { IndicatorSource } from '../platform-indicators/platform-indicator.catalog';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
+import { ProjectContribution } from './project-contribution.entity';
+import { applyProjectChanges } from './simulation-changes';
+import { withSnapshotStatus } from './snapshot-status';
 import {
   CompareCitiesArgs,
   CouplingSnapshotArgs,
@@ -20,13 +23,6 @@ import {
   SimulateCouplingArgs,
 } from './dto/coupling-snapshot.args';
 import { CouplingSimulation } from './dto/coupling-snapshot.types';
-
-const SAME_KEY = `p.city_id = snapshot.city_id AND p.period = snapshot.period
-  AND p.system_version_id = snapshot.system_version_id AND p.status = 'PUBLISHED'`;
-const LATEST_PUBLISHED = `snapshot.status = 'PUBLISHED' AND snapshot.revision =
-  (SELECT max(p.revision) FROM coupling_snapshot p WHERE ${SAME_KEY})`;
-const LIVE_UNPUBLISHED = `snapshot.status = 'LIVE' AND NOT EXISTS
-  (SELECT 1 FROM coupling_snapshot p WHERE ${SAME_KEY})`;
 
 /**
  * Reading, publishing and what-if of coupling snapshots. Per (city, period, version) the
@@ -37,6 +33,8 @@ const LIVE_UNPUBLISHED = `snapshot.status = 'LIVE' AND NOT EXISTS
 export class CouplingSnapshotService {
   constructor(
     @InjectRepository(CouplingSnapshot) private readonly snapshots: Repository<CouplingSnapshot>,
+    @InjectRepository(ProjectContribution)
+    private readonly contributions: Repository<ProjectContribution>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly systems: IndicatorSystemService,
   ) {}
@@ -47,7 +45,7 @@ export class CouplingSnapshotService {
       cityId: args.cityId,
     });
     const period = this.periodFor(version, args.period);
-    return this.withStatus(
+    return withSnapshotStatus(
       this.snapshots
         .createQueryBuilder('snapshot')
         .where('snapshot.city_id = :cityId', { cityId: args.cityId })
@@ -72,7 +70,7 @@ export class CouplingSnapshotService {
     const version = await this.systems.resolve(viewer, { version: number, cityId });
     const first = this.periodFor(version, from, 'from');
     const last = this.periodFor(version, to, 'to');
-    const query = this.withStatus(
+    const query = withSnapshotStatus(
       this.snapshots
         .createQueryBuilder('snapshot')
         .where('snapshot.city_id = :cityId', { cityId })
@@ -109,7 +107,7 @@ export class CouplingSnapshotService {
       if (!version) throw ImpactException.indicatorSystemNotFound('for all cities');
     }
     const period = this.periodFor(version, text);
-    const query = this.withStatus(
+    const query = withSnapshotStatus(
       this.snapshots
         .createQueryBuilder('snapshot')
         .where('snapshot.system_version_id = :versionId', { versionId: version.id })
@@ -163,17 +161,47 @@ export class CouplingSnapshotService {
   }
 
   /**
-   * What-if: the snapshot's raw values plus the given deltas, evaluated with the snapshot's
-   * frozen bounds and weights (`evaluateFrozen`). Writes nothing.
+   * What-if on a snapshot, evaluated with its frozen bounds and weights (`evaluateFrozen`).
+   * Writes nothing. In order: projects taken out (their stored parts subtracted from the
+   * platform indicators' totals), hypothetical projects put in (their parts added), then
+   * indicator deltas added to the raw values.
    */
   async simulate(viewer: Viewer, args: SimulateCouplingArgs): Promise<CouplingSimulation> {
+    const changes = args.changes ?? [];
+    const removeProjects = [...new Set(args.removeProjects ?? [])];
+    const addProjects = args.addProjects ?? [];
+    if (!changes.length && !removeProjects.length && !addProjects.length) {
+      throw ImpactException.simulationInvalid(
+        'Nothing to simulate: give indicator changes, projects to remove or projects to add',
+      );
+    }
     const base = await this.getOrThrow(viewer, args);
     const version = (await this.systems.findById(base.systemVersionId))!;
     const model = this.systems.modelOf(version);
     const known = version.indicators.map((indicator) => indicator.key);
-    const values = { ...base.rawValues };
-    const changed = new Set<string>();
-    for (const change of args.changes) {
+
+    const stored = removeProjects.length
+      ? await this.contributions.find({
+          where: { snapshotId: base.id, projectId: In(removeProjects) },
+        })
+      : [];
+    const found = new Set(stored.map((c) => c.projectId));
+    const absent = removeProjects.filter((id) => !found.has(id));
+    if (absent.length) {
+      throw ImpactException.simulationInvalid(
+        `No contribution of ${absent.join(', ')} to ${base.period}: only projects with a part in this snapshot can be removed`,
+      );
+    }
+    const projected = applyProjectChanges({
+      indicators: version.indicators,
+      rawValues: base.rawValues,
+      trace: base.trace,
+      removed: stored.map((c) => ({ projectId: c.projectId, parts: c.rawParts })),
+      added: addProjects.map((project) => project.parts),
+    });
+    const values = projected.values;
+    const changed = new Set<string>(projected.changed);
+    for (const change of changes) {
       if (!(change.indicator in values))
         throw ImpactException.unknownIndicator(change.indicator, known);
       values[change.indicator] += change.delta;
@@ -201,12 +229,14 @@ export class CouplingSnapshotService {
     }
     return {
       base,
-      indicators: [...changed].map((key) => ({
-        key,
-        baseRaw: base.rawValues[key],
-        raw: values[key],
-        standardized: result.standardized[key],
-      })),
+      indicators: known
+        .filter((key) => changed.has(key))
+        .map((key) => ({
+          key,
+          baseRaw: base.rawValues[key],
+          raw: values[key],
+          standardized: result.standardized[key],
+        })),
       subsystems: version.subsystems.map((s) => ({
         name: s.name,
         baseValue: base.subsystemValues[s.name],
@@ -218,6 +248,8 @@ export class CouplingSnapshotService {
       coordinationDegree: result.D,
       level: result.level as CouplingLevel,
       deltaD: result.D - base.coordinationDegree,
+      removedProjects: removeProjects,
+      addedProjects: addProjects.map((project, i) => project.label ?? `added project ${i + 1}`),
     };
   }
 
@@ -233,14 +265,5 @@ export class CouplingSnapshotService {
       throw ImpactException.granularityMismatch(period.key, version.periodGranularity);
     }
     return period;
-  }
-
-  private withStatus(
-    query: SelectQueryBuilder<CouplingSnapshot>,
-    status: CouplingSnapshotStatus | undefined,
-  ): SelectQueryBuilder<CouplingSnapshot> {
-    if (status === CouplingSnapshotStatus.LIVE) return query.andWhere(`snapshot.status = 'LIVE'`);
-    if (status === CouplingSnapshotStatus.PUBLISHED) return query.andWhere(LATEST_PUBLISHED);
-    return query.andWhere(`((${LATEST_PUBLISHED}) OR (${LIVE_UNPUBLISHED}))`);
   }
 }

@@ -1,3 +1,4 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { IndicatorAmount } from '@cc/coupling';
 import { PeriodGranularity } from '../period';
@@ -7,35 +8,46 @@ import { CouplingSnapshot } from './coupling-snapshot.entity';
  * A project's leave-one-out contribution to one snapshot (`computeContributions` of
  * @cc/coupling with the snapshot's frozen bounds and weights): ΔU per subsystem and ΔD, and the
  * raw parts it was computed from. Written with its snapshot in one transaction; a published
- * snapshot's contributions never change. Filled once platform indicator sources exist.
+ * snapshot's contributions never change. Filled from the platform indicator sources' parts.
  */
+@ObjectType({
+  description:
+    "A project's leave-one-out contribution to a city's coupling in one period: D − D(without the project), with the period's bounds and weights held fixed.",
+})
 @Entity()
 @Index(['snapshotId', 'projectId'], { unique: true })
 @Index(['projectId'])
 @Index(['cityId', 'period', 'systemVersionId'])
 export class ProjectContribution {
+  @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @ManyToOne(() => CouplingSnapshot, { onDelete: 'CASCADE' })
   snapshot?: CouplingSnapshot;
 
+  @Field(() => ID, { description: 'The snapshot (one revision of the city in the period).' })
   @Column({ type: 'uuid' })
   snapshotId!: string;
 
-  /** The marketplace project (no foreign key yet: projects arrive with the marketplace). */
+  /** The marketplace project (no foreign key: the impact domain does not own projects). */
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   projectId!: string;
 
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   cityId!: string;
 
+  @Field({ description: 'Canonical period: 2026-Q3, 2026-09 or 2026.' })
   @Column({ type: 'text' })
   period!: string;
 
+  @Field(() => PeriodGranularity)
   @Column({ type: 'enum', enum: PeriodGranularity, enumName: 'period_granularity' })
   granularity!: PeriodGranularity;
 
+  @Field(() => ID)
   @Column({ type: 'uuid' })
   systemVersionId!: string;
 
@@ -47,12 +59,15 @@ export class ProjectContribution {
   @Column({ type: 'jsonb' })
   deltaU!: Record<string, number>;
 
+  @Field(() => Float, { description: 'ΔC = C − C(without the project).' })
   @Column({ type: 'double precision' })
   deltaC!: number;
 
+  @Field(() => Float, { description: 'ΔT = T − T(without the project).' })
   @Column({ type: 'double precision' })
   deltaT!: number;
 
+  @Field(() => Float, { description: 'ΔD = D − D(without the project).' })
   @Column({ type: 'double precision' })
   deltaD!: number;
 }

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@cc/graphql';
 import { CouplingLevel, IndicatorDirection } from '../../graphql-enums';
 import {
@@ -6,6 +6,7 @@ import {
   IndicatorSource,
 } from '../../platform-indicators/platform-indicator.catalog';
 import { CouplingSnapshot } from '../coupling-snapshot.entity';
+import { ProjectContribution } from '../project-contribution.entity';
 
 @ObjectType('IndicatorTrace', { description: 'Where an indicator value came from.' })
 export class IndicatorTraceType {
@@ -230,4 +231,45 @@ export class CouplingSimulation {
 
   @Field(() => Float, { description: 'D(simulated) − D(base).' })
   deltaD!: number;
+
+  @Field(() => [ID], { description: 'The projects taken out.' })
+  removedProjects!: string[];
+
+  @Field(() => [String], {
+    description: 'The hypothetical projects put in, by label (or "added project n").',
+  })
+  addedProjects!: string[];
 }
+
+@ObjectType({ description: 'ΔU of one subsystem: U − U(without the project).' })
+export class SubsystemDelta {
+  @Field()
+  name!: string;
+
+  @Field(() => Float)
+  delta!: number;
+}
+
+@ObjectType({
+  description:
+    "A project's additive part of one platform indicator: `amount` of a SUM, `numerator` and `denominator` of a RATIO.",
+})
+export class ContributionPart {
+  @Field()
+  indicator!: string;
+
+  @Field(() => IndicatorAggregation)
+  aggregation!: IndicatorAggregation;
+
+  @Field(() => Float, { nullable: true })
+  amount!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  numerator!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  denominator!: number | null;
+}
+
+@ObjectType()
+export class ProjectContributionConnection extends ConnectionType(ProjectContribution) {}

@@ -1,0 +1,91 @@
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { CouplingSnapshotStatus } from '../graphql-enums';
+import { ImpactLoaders } from '../impact.loaders';
+import { IndicatorAggregation } from '../platform-indicators/platform-indicator.catalog';
+import { ProjectContributionsArgs } from './dto/coupling-snapshot.args';
+import {
+  ContributionPart,
+  ProjectContributionConnection,
+  SubsystemDelta,
+} from './dto/coupling-snapshot.types';
+import { ProjectContribution } from './project-contribution.entity';
+import { ProjectContributionService } from './project-contribution.service';
+
+/**
+ * Project contributions: the officials' ranking of a city's period. The marketplace adds the
+ * `project` field (title and the rest) and the talents' `myImpact`.
+ */
+@Resolver(() => ProjectContribution)
+export class ProjectContributionResolver {
+  constructor(
+    private readonly contributions: ProjectContributionService,
+    private readonly loaders: ImpactLoaders,
+  ) {}
+
+  @Roles(Role.OFFICIAL, Role.ADMIN)
+  @Query(() => ProjectContributionConnection, {
+    description:
+      "The projects behind a city's coupling in one period, ranked by ΔD (leave-one-out, with the period's bounds and weights frozen). From the snapshot shown by default (latest PUBLISHED, else LIVE) unless `status` says otherwise. OFFICIAL of the city or ADMIN.",
+  })
+  projectContributions(@CurrentViewer() viewer: Viewer, @Args() args: ProjectContributionsArgs) {
+    return this.contributions.ranking(viewer, args);
+  }
+
+  @ResolveField(() => [SubsystemDelta], { description: 'ΔU per subsystem, in system order.' })
+  async deltaU(
+    @Parent() contribution: ProjectContribution,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<SubsystemDelta[]> {
+    const version = await this.loaders.systemVersion(loaders).load(contribution.systemVersionId);
+    const names = version?.subsystems.map((s) => s.name) ?? Object.keys(contribution.deltaU);
+    return names.map((name) => ({ name, delta: contribution.deltaU[name] ?? 0 }));
+  }
+
+  @ResolveField(() => [ContributionPart], {
+    description: "The project's parts of the platform indicators, the inputs of its ΔU and ΔD.",
+  })
+  parts(@Parent() contribution: ProjectContribution): ContributionPart[] {
+    return Object.keys(contribution.rawParts)
+      .sort()
+      .map((indicator) => {
+        const amount = contribution.rawParts[indicator];
+        return typeof amount === 'number'
+          ? {
+              indicator,
+              aggregation: IndicatorAggregation.SUM,
+              amount,
+              numerator: null,
+              denominator: null,
+            }
+          : {
+              indicator,
+              aggregation: IndicatorAggregation.RATIO,
+              amount: null,
+              numerator: amount.numerator,
+              denominator: amount.denominator,
+            };
+      });
+  }
+
+  @ResolveField(() => Int, { description: 'The indicator-system version number.' })
+  async systemVersion(
+    @Parent() contribution: ProjectContribution,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<number> {
+    const version = await this.loaders.systemVersion(loaders).load(contribution.systemVersionId);
+    return version!.version;
+  }
+
+  @ResolveField(() => CouplingSnapshotStatus, {
+    description: 'LIVE (may still change) or PUBLISHED (the frozen official figure).',
+  })
+  async status(
+    @Parent() contribution: ProjectContribution,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<CouplingSnapshotStatus> {
+    const snapshot = await this.loaders.snapshot(loaders).load(contribution.snapshotId);
+    return snapshot!.status;
+  }
+}

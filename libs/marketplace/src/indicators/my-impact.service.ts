@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { Viewer } from '@cc/auth';
+import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
+import { Project } from '../project/project.entity';
+import { ProjectImpact } from './project-impact.types';
+
+/**
+ * The projects whose impact a talent sees: those they created, and those of the teams they
+ * are in, once published (a draft has no part in any indicator). Newest publication first.
+ */
+@Injectable()
+export class MyImpactService {
+  constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
+
+  async list(viewer: Viewer, args: ConnectionArgs): Promise<Connection<ProjectImpact>> {
+    const query = this.projects
+      .createQueryBuilder('project')
+      .where('project.published_at IS NOT NULL')
+      .andWhere(
+        new Brackets((own) =>
+          own
+            .where('project.owner_user_id = :viewerId')
+            // Team membership is identity's table; one sub-select keeps the page to one query.
+            .orWhere(
+              'project.owner_team_id IN (SELECT tm.team_id FROM team_member tm WHERE tm.user_id = :viewerId)',
+            ),
+        ),
+        { viewerId: viewer.userId },
+      );
+    const page = await paginate(query, args, {
+      column: 'project.published_at',
+      direction: 'DESC',
+      valueOf: (project) => project.publishedAt!.toISOString(),
+    });
+    return {
+      ...page,
+      edges: page.edges.map(({ node, cursor }) => ({
+        node: { projectId: node.id, project: node },
+        cursor,
+      })),
+    };
+  }
+}
