@@ -14,6 +14,7 @@ import { NotificationModule } from '@cc/notification';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
 import { RedisModule } from '@cc/redis';
+import { RetailModule } from '@cc/retail';
 import { buildGraphqlOptions } from './graphql.options';
 
 @Module({
@@ -35,6 +36,7 @@ import { buildGraphqlOptions } from './graphql.options';
     OperationsModule,
     MarketplaceModule,
     ImpactModule,
+    RetailModule,
     NotificationModule,
   ],
 })

@@ -6,6 +6,7 @@ import { SealedBids1795891034325 } from './1795891034325-SealedBids';
 import { Catalog1795891107500 } from './1795891107500-Catalog';
 import { Notification1795891166558 } from './1795891166558-Notification';
 import { Reviews1795891332876 } from './1795891332876-Reviews';
+import { Retail1795891596860 } from './1795891596860-Retail';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Catalog1795891107500,
   Notification1795891166558,
   Reviews1795891332876,
+  Retail1795891596860,
 ];

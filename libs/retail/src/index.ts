@@ -1,0 +1,9 @@
+export { RetailErrorCode, RetailException } from './retail.exception';
+export { RETAIL_ENTITIES, RetailModule } from './retail.module';
+export { Outlet } from './outlet/outlet.entity';
+export { OutletType } from './outlet/outlet-type.enum';
+export { Placement } from './placement/placement.entity';
+export { PlacementSide, PlacementState } from './placement/placement-state';
+export { PlacementTermsType } from './placement/placement-terms.enum';
+export { Product } from './product/product.entity';
+export { Sale } from './sale/sale.entity';

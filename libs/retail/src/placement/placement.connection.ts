@@ -1,0 +1,6 @@
+import { ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@cc/graphql';
+import { Placement } from './placement.entity';
+
+@ObjectType()
+export class PlacementConnection extends ConnectionType(Placement) {}

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { Viewer } from '@cc/auth';
+import { CatalogService, CulturalResourceKind } from '@cc/catalog';
+import { isUniqueViolation } from '@cc/database';
+import { Connection, paginate } from '@cc/graphql';
+import { ProductionService, ProjectService, ProjectState } from '@cc/marketplace';
+import { Outlet } from '../outlet/outlet.entity';
+import { RetailAccess } from '../retail-access';
+import { RetailErrorCode, RetailException } from '../retail.exception';
+import { CreateProductInput, UpdateProductInput } from './dto/product.inputs';
+import { ProductsArgs } from './dto/products.args';
+import { Product } from './product.entity';
+
+@Injectable()
+export class ProductService {
+  constructor(
+    @InjectRepository(Product) private readonly products: Repository<Product>,
+    @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
+    private readonly projects: ProjectService,
+    private readonly production: ProductionService,
+    private readonly catalog: CatalogService,
+    private readonly access: RetailAccess,
+  ) {}
+
+  /**
+   * A product from a project the viewer owns, once its production order has delivered units.
+   * The project's city, owners and cultural resources (and their kinds) are copied onto it.
+   */
+  async create(viewer: Viewer, input: CreateProductInput): Promise<Product> {
+    const project = await this.projects.getVisible(viewer, input.projectId);
+    await this.access.assertMaker(viewer, project);
+    if (project.state === ProjectState.CANCELLED || project.state === ProjectState.CLOSED) {
+      throw RetailException.conflict(
+        RetailErrorCode.PROJECT_NOT_DELIVERED,
+        `The project is ${project.state}; it cannot have a product`,
+        { projectState: project.state },
+      );
+    }
+    const order = await this.production.orderOfProject(project.id);
+    if (!order || order.quantityDelivered < 1) {
+      throw RetailException.conflict(
+        RetailErrorCode.PROJECT_NOT_DELIVERED,
+        'A product needs a project whose production order has delivered at least one unit',
+        { unitsDelivered: order?.quantityDelivered ?? 0 },
+      );
+    }
+    const resources = await this.catalog.culturalResourcesByIds(project.culturalResourceIds);
+    const themes = [
+      ...new Set(resources.map((resource) => resource.kind)),
+    ].sort() as CulturalResourceKind[];
+    try {
+      return await this.products.save(
+        this.products.create({
+          projectId: project.id,
+          sku: input.sku ?? `CC-${randomBytes(5).toString('hex').toUpperCase()}`,
+          name: input.name,
+          brand: input.brand,
+          description: input.description ?? '',
+          retailPriceFen: input.retailPriceFen,
+          cityId: project.cityId,
+          culturalResourceIds: project.culturalResourceIds,
+          themes,
+          ownerUserId: project.ownerUserId,
+          ownerTeamId: project.ownerTeamId,
+          createdByUserId: viewer.userId,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_product_project')) {
+        throw RetailException.conflict(
+          RetailErrorCode.PRODUCT_ALREADY_EXISTS,
+          'This project already has its product; edit that one',
+          { projectId: project.id },
+        );
+      }
+      if (isUniqueViolation(error, 'UQ_product_sku')) {
+        throw RetailException.invalid(
+          RetailErrorCode.SKU_TAKEN,
+          'sku',
+          `SKU ${input.sku} is taken`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdateProductInput): Promise<Product> {
+    const product = await this.get(id);
+    await this.access.assertMaker(viewer, product);
+    Object.assign(product, input);
+    return this.products.save(product);
+  }
+
+  async get(id: string): Promise<Product> {
+    const product = await this.products.findOneBy({ id });
+    if (!product) throw RetailException.notFound(RetailErrorCode.PRODUCT_NOT_FOUND, 'Product', id);
+    return product;
+  }
+
+  async list(
+    viewer: Viewer | undefined,
+    { filter = {}, ...page }: ProductsArgs,
+  ): Promise<Connection<Product>> {
+    const query = this.products.createQueryBuilder('product');
+    if (filter.cityId) query.andWhere('product.city_id = :cityId', { cityId: filter.cityId });
+    if (filter.theme) query.andWhere(':theme = ANY(product.themes)', { theme: filter.theme });
+    if (filter.matchingOutletId) {
+      const outlet = await this.outlets.findOneBy({ id: filter.matchingOutletId });
+      if (!outlet) {
+        throw RetailException.invalid(
+          RetailErrorCode.OUTLET_NOT_FOUND,
+          'filter.matchingOutletId',
+          `Outlet ${filter.matchingOutletId} was not found`,
+        );
+      }
+      query
+        .andWhere('product.themes && CAST(:themes AS cultural_resource_kind[])', {
+          themes: outlet.themes,
+        })
+        .andWhere('product.retail_price_fen BETWEEN :min AND :max', {
+          min: outlet.priceBandMinFen,
+          max: outlet.priceBandMaxFen,
+        });
+    }
+    if (filter.text) {
+      query.andWhere(
+        '(product.name ILIKE :text OR product.brand ILIKE :text OR product.sku ILIKE :text)',
+        { text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+      );
+    }
+    if (filter.mine) {
+      // Team ownership is read from identity's membership table (the same rows AccessPolicy reads).
+      query.andWhere(
+        new Brackets((mine) =>
+          mine
+            .where('product.owner_user_id = :viewerId')
+            .orWhere(
+              'product.owner_team_id IN (SELECT team_id FROM team_member WHERE user_id = :viewerId)',
+            ),
+        ),
+        { viewerId: viewer?.userId ?? null },
+      );
+    }
+    return paginate(query, page, {
+      column: 'product.created_at',
+      direction: 'DESC',
+      valueOf: (product) => product.createdAt.toISOString(),
+    });
+  }
+}

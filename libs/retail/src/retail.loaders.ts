@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { byKeys, LoaderRegistry } from '@cc/graphql';
+import { ProductionService } from '@cc/marketplace';
+import { Outlet } from './outlet/outlet.entity';
+import { Placement } from './placement/placement.entity';
+import { Product } from './product/product.entity';
+
+/** Per-request batch loaders of the retail domain. */
+@Injectable()
+export class RetailLoaders {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly production: ProductionService,
+  ) {}
+
+  product(loaders: LoaderRegistry): DataLoader<string, Product | null> {
+    return loaders.get('retail.productById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.db.getRepository(Product).findBy({ id: In([...ids]) }), (p) => p.id),
+    );
+  }
+
+  outlet(loaders: LoaderRegistry): DataLoader<string, Outlet | null> {
+    return loaders.get('retail.outletById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.db.getRepository(Outlet).findBy({ id: In([...ids]) }), (o) => o.id),
+    );
+  }
+
+  placement(loaders: LoaderRegistry): DataLoader<string, Placement | null> {
+    return loaders.get('retail.placementById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.db.getRepository(Placement).findBy({ id: In([...ids]) }), (p) => p.id),
+    );
+  }
+
+  /** Units delivered by each project's production order (keys are project ids); 0 without one. */
+  unitsDelivered(loaders: LoaderRegistry): DataLoader<string, number> {
+    return loaders.get('retail.unitsDeliveredByProject', (projectIds: readonly string[]) =>
+      Promise.all(
+        projectIds.map(
+          async (id) => (await this.production.orderOfProject(id))?.quantityDelivered ?? 0,
+        ),
+      ),
+    );
+  }
+
+  /** Units sold of each product, at every outlet. */
+  unitsSoldOfProduct(loaders: LoaderRegistry): DataLoader<string, number> {
+    return loaders.get('retail.unitsSoldByProduct', (ids: readonly string[]) =>
+      this.sumBy('product_id', ids),
+    );
+  }
+
+  /** Units sold at each outlet, of every product. */
+  unitsSoldAtOutlet(loaders: LoaderRegistry): DataLoader<string, number> {
+    return loaders.get('retail.unitsSoldByOutlet', (ids: readonly string[]) =>
+      this.sumBy('outlet_id', ids),
+    );
+  }
+
+  /** Each outlet's products ever placed there and accepted (active or ended), by project. */
+  placedProjectsOfOutlet(loaders: LoaderRegistry): DataLoader<string, string[]> {
+    return loaders.get('retail.placedProjectsByOutlet', async (ids: readonly string[]) => {
+      const rows: { outlet_id: string; project_id: string }[] = await this.db.query(
+        `SELECT DISTINCT outlet_id, project_id FROM placement
+          WHERE outlet_id = ANY($1::uuid[]) AND activated_at IS NOT NULL`,
+        [[...ids]],
+      );
+      const groups = new Map<string, string[]>(ids.map((id) => [id, []]));
+      for (const row of rows) groups.get(row.outlet_id)?.push(row.project_id);
+      return ids.map((id) => groups.get(id) ?? []);
+    });
+  }
+
+  /** Units and amount sold under each placement. */
+  salesOfPlacement(
+    loaders: LoaderRegistry,
+  ): DataLoader<string, { units: number; amountFen: number }> {
+    return loaders.get('retail.salesByPlacement', async (ids: readonly string[]) => {
+      const rows: { key: string; units: string; amount: string }[] = await this.db.query(
+        `SELECT placement_id AS key, SUM(quantity)::bigint AS units, SUM(amount_fen)::bigint AS amount
+           FROM sale WHERE placement_id = ANY($1::uuid[]) GROUP BY placement_id`,
+        [[...ids]],
+      );
+      const totals = new Map(
+        rows.map((row) => [row.key, { units: Number(row.units), amountFen: Number(row.amount) }]),
+      );
+      return ids.map((id) => totals.get(id) ?? { units: 0, amountFen: 0 });
+    });
+  }
+
+  private async sumBy(
+    column: 'product_id' | 'outlet_id',
+    ids: readonly string[],
+  ): Promise<number[]> {
+    const rows: { key: string; units: string }[] = await this.db.query(
+      `SELECT ${column} AS key, SUM(quantity)::bigint AS units FROM sale
+        WHERE ${column} = ANY($1::uuid[]) GROUP BY ${column}`,
+      [[...ids]],
+    );
+    const units = new Map(rows.map((row) => [row.key, Number(row.units)]));
+    return ids.map((id) => units.get(id) ?? 0);
+  }
+}

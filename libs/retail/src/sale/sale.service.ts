@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Viewer } from '@cc/auth';
+import { Connection, paginate } from '@cc/graphql';
+import { periodOf } from '@cc/impact';
+import { QueueService } from '@cc/queue';
+import { Outlet } from '../outlet/outlet.entity';
+import { OutletService } from '../outlet/outlet.service';
+import { Placement } from '../placement/placement.entity';
+import { ProductService } from '../product/product.service';
+import { RetailAccess } from '../retail-access';
+import { announceCouplingChange, SALES_INDICATORS } from '../retail-coupling';
+import { RetailErrorCode, RetailException } from '../retail.exception';
+import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
+import { RecordSaleResult } from './sale.connection';
+import { Sale } from './sale.entity';
+
+/** A sale may be dated this far past the server's clock (tills run a little fast). */
+export const SOLD_AT_CLOCK_SKEW_MS = 5 * 60_000;
+
+@Injectable()
+export class SaleService {
+  constructor(
+    @InjectRepository(Sale) private readonly sales: Repository<Sale>,
+    @InjectRepository(Placement) private readonly placements: Repository<Placement>,
+    private readonly outlets: OutletService,
+    private readonly products: ProductService,
+    private readonly access: RetailAccess,
+    private readonly queue: QueueService,
+  ) {}
+
+  /**
+   * Records one sale at the viewer's own outlet, for a product whose placement there was active
+   * when it was sold. Idempotent by (outlet, externalId): the same sale sent again is returned as
+   * `alreadyRecorded`; a different sale under a used externalId is a conflict.
+   */
+  async record(viewer: Viewer, input: RecordSaleInput): Promise<RecordSaleResult> {
+    if (input.soldAt.getTime() > Date.now() + SOLD_AT_CLOCK_SKEW_MS) {
+      throw RetailException.invalid(
+        RetailErrorCode.INVALID_SALE,
+        'soldAt',
+        'soldAt is in the future',
+      );
+    }
+    const outlet = await this.outlets.get(input.outletId);
+    await this.access.assertOutletMember(viewer, outlet);
+    const product = await this.products.get(input.productId);
+    const placement = await this.placementAt(outlet.id, product.id, input.soldAt);
+    if (!placement) {
+      throw RetailException.invalid(
+        RetailErrorCode.NO_ACTIVE_PLACEMENT,
+        'productId',
+        `Product ${product.id} had no active placement at this outlet at ${input.soldAt.toISOString()}`,
+      );
+    }
+    const rows: { id: string }[] = await this.sales.query(
+      `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
+                         unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
+       ON CONFLICT (outlet_id, external_id) DO NOTHING
+       RETURNING id`,
+      [
+        outlet.id,
+        product.id,
+        placement.id,
+        outlet.organizationId,
+        outlet.cityId,
+        input.quantity,
+        input.unitPrice,
+        input.soldAt,
+        input.externalId,
+        viewer.userId,
+        input.quantity * input.unitPrice,
+      ],
+    );
+    if (rows.length) {
+      await this.announce(outlet, [input.soldAt], 'sale recorded');
+      return { sale: await this.sales.findOneByOrFail({ id: rows[0].id }), alreadyRecorded: false };
+    }
+    const existing = await this.sales.findOneByOrFail({
+      outletId: outlet.id,
+      externalId: input.externalId,
+    });
+    const same =
+      existing.productId === product.id &&
+      existing.quantity === input.quantity &&
+      existing.unitPriceFen === input.unitPrice &&
+      existing.soldAt.getTime() === input.soldAt.getTime();
+    if (!same) {
+      throw RetailException.conflict(
+        RetailErrorCode.EXTERNAL_ID_CONFLICT,
+        `externalId ${input.externalId} was already used at this outlet for a different sale`,
+        {
+          existingSaleId: existing.id,
+          fieldErrors: [{ field: 'externalId', message: 'already used for a different sale' }],
+        },
+      );
+    }
+    return { sale: existing, alreadyRecorded: true };
+  }
+
+  /** The placement of the product at the outlet that was active at that instant, if any. */
+  placementAt(outletId: string, productId: string, at: Date): Promise<Placement | null> {
+    return this.placements
+      .createQueryBuilder('placement')
+      .where('placement.outlet_id = :outletId AND placement.product_id = :productId', {
+        outletId,
+        productId,
+      })
+      .andWhere('placement.activated_at IS NOT NULL AND placement.activated_at <= :at', { at })
+      .andWhere('(placement.closed_at IS NULL OR placement.closed_at > :at)', { at })
+      .orderBy('placement.activated_at', 'DESC')
+      .getOne();
+  }
+
+  /** Sales of an outlet of the viewer's, or of a product the viewer makes; newest first. */
+  async list(viewer: Viewer, { filter, ...page }: SalesArgs): Promise<Connection<Sale>> {
+    if (!filter.outletId && !filter.productId) {
+      throw RetailException.invalid(
+        RetailErrorCode.NOT_OUTLET_MEMBER,
+        'filter',
+        'name an outletId of your organization or a productId you make',
+      );
+    }
+    const query = this.sales.createQueryBuilder('sale');
+    if (filter.outletId) {
+      await this.access.assertOutletMember(viewer, await this.outlets.get(filter.outletId));
+      query.andWhere('sale.outlet_id = :outletId', { outletId: filter.outletId });
+    }
+    if (filter.productId) {
+      const product = await this.products.get(filter.productId);
+      if (!filter.outletId) await this.access.assertMaker(viewer, product);
+      query.andWhere('sale.product_id = :productId', { productId: filter.productId });
+    }
+    if (filter.from) query.andWhere('sale.sold_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('sale.sold_at < :to', { to: filter.to });
+    return paginate(query, page, {
+      column: 'sale.sold_at',
+      direction: 'DESC',
+      valueOf: (sale) => sale.soldAt.toISOString(),
+    });
+  }
+
+  /** Tells the impact domain that the outlet's city changed in the quarters of these sales. */
+  announce(outlet: Pick<Outlet, 'cityId'>, soldAt: Iterable<Date>, reason: string): Promise<void> {
+    return announceCouplingChange(this.queue, {
+      cityId: outlet.cityId,
+      periods: [...soldAt].map((at) => periodOf(at).key),
+      indicators: SALES_INDICATORS,
+      reason,
+    });
+  }
+}
