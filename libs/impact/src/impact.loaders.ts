@@ -34,11 +34,21 @@ export class ImpactLoaders {
 
   /**
    * A project's contributions over time (`ProjectContributionService.forProjects`), batched
-   * over the projects of one request. The caller decides who may see which projects.
+   * over the projects of one request; one loader per version asked (none: the version in force).
+   * The caller decides who may see which projects.
    */
-  contributionsOfProject(loaders: LoaderRegistry): DataLoader<string, ProjectContribution[]> {
-    return loaders.get('impact.contributionsByProject', async (ids: readonly string[]) =>
-      groupByKeys(ids, await this.contributions.forProjects(ids), (c) => c.projectId),
+  contributionsOfProject(
+    loaders: LoaderRegistry,
+    versionNumber?: number | null,
+  ): DataLoader<string, ProjectContribution[]> {
+    return loaders.get(
+      `impact.contributionsByProject:${versionNumber ?? 'in-force'}`,
+      async (ids: readonly string[]) =>
+        groupByKeys(
+          ids,
+          await this.contributions.forProjects(ids, versionNumber),
+          (c) => c.projectId,
+        ),
     );
   }
 }

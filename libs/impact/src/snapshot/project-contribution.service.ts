@@ -55,31 +55,42 @@ export class ProjectContributionService {
   }
 
   /**
-   * The contributions of these projects in every period, oldest first: per project's city,
-   * under the indicator system in force there, from the snapshot shown by default (latest
-   * PUBLISHED revision, else LIVE). The caller decides who may see which projects.
+   * The contributions of these projects in every period, oldest first, from the snapshot shown
+   * by default (latest PUBLISHED revision, else LIVE): under the given indicator-system version,
+   * or else, per project's city, the version in force there. The caller decides who may see
+   * which projects.
    */
-  async forProjects(projectIds: readonly string[]): Promise<ProjectContribution[]> {
+  async forProjects(
+    projectIds: readonly string[],
+    versionNumber?: number | null,
+  ): Promise<ProjectContribution[]> {
     if (!projectIds.length) return [];
     const ids = [...new Set(projectIds)];
-    const cities: { city_id: string }[] = await this.contributions.query(
-      'SELECT DISTINCT city_id FROM project_contribution WHERE project_id = ANY($1::uuid[])',
-      [ids],
-    );
-    const scopes: string[] = [];
-    for (const { city_id: cityId } of cities) {
-      const version = await this.systems.activeFor(cityId);
-      if (version) scopes.push(`${cityId}/${version.id}`);
-    }
-    if (!scopes.length) return [];
     const query = this.contributions
       .createQueryBuilder('contribution')
       .innerJoin(CouplingSnapshot, 'snapshot', 'snapshot.id = contribution.snapshot_id')
-      .where('contribution.project_id = ANY(:ids)', { ids })
-      .andWhere(
+      .where('contribution.project_id = ANY(:ids)', { ids });
+    if (versionNumber !== undefined && versionNumber !== null) {
+      query.andWhere(
+        'contribution.system_version_id = (SELECT v.id FROM indicator_system_version v WHERE v.version = :versionNumber)',
+        { versionNumber },
+      );
+    } else {
+      const cities: { city_id: string }[] = await this.contributions.query(
+        'SELECT DISTINCT city_id FROM project_contribution WHERE project_id = ANY($1::uuid[])',
+        [ids],
+      );
+      const scopes: string[] = [];
+      for (const { city_id: cityId } of cities) {
+        const version = await this.systems.activeFor(cityId);
+        if (version) scopes.push(`${cityId}/${version.id}`);
+      }
+      if (!scopes.length) return [];
+      query.andWhere(
         "(contribution.city_id::text || '/' || contribution.system_version_id::text) = ANY(:scopes)",
         { scopes },
       );
+    }
     return withSnapshotStatus(query, undefined)
       .orderBy('snapshot.period_start', 'ASC')
       .addOrderBy('contribution.project_id', 'ASC')

@@ -1,9 +1,9 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { ConnectionArgs, LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { ImpactLoaders, ProjectContribution } from '@cc/impact';
 import { MyImpactService } from './my-impact.service';
-import { ProjectImpact, ProjectImpactConnection } from './project-impact.types';
+import { MyImpactArgs, ProjectImpact, ProjectImpactConnection } from './project-impact.types';
 
 /** A talent's own impact: their projects with ΔU and ΔD per period. */
 @Resolver(() => ProjectImpact)
@@ -18,7 +18,7 @@ export class MyImpactResolver {
     description:
       "Your published projects (created by you or your teams), newest first, each with its contributions to its city's coupling: ΔU per subsystem and ΔD per period.",
   })
-  myImpact(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+  myImpact(@CurrentViewer() viewer: Viewer, @Args() args: MyImpactArgs) {
     return this.impact.list(viewer, args);
   }
 
@@ -30,6 +30,8 @@ export class MyImpactResolver {
     @Parent() impact: ProjectImpact,
     @Loaders() loaders: LoaderRegistry,
   ): Promise<ProjectContribution[]> {
-    return this.impactLoaders.contributionsOfProject(loaders).load(impact.projectId);
+    return this.impactLoaders
+      .contributionsOfProject(loaders, impact.versionNumber)
+      .load(impact.projectId);
   }
 }

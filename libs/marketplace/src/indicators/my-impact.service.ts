@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
-import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
+import { Connection, paginate } from '@cc/graphql';
 import { Project } from '../project/project.entity';
-import { ProjectImpact } from './project-impact.types';
+import { MyImpactArgs, ProjectImpact } from './project-impact.types';
 
 /**
  * The projects whose impact a talent sees: those they created, and those of the teams they
@@ -14,7 +14,8 @@ import { ProjectImpact } from './project-impact.types';
 export class MyImpactService {
   constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
 
-  async list(viewer: Viewer, args: ConnectionArgs): Promise<Connection<ProjectImpact>> {
+  async list(viewer: Viewer, args: MyImpactArgs): Promise<Connection<ProjectImpact>> {
+    const { version, ...pageArgs } = args;
     const query = this.projects
       .createQueryBuilder('project')
       .where('project.published_at IS NOT NULL')
@@ -29,7 +30,7 @@ export class MyImpactService {
         ),
         { viewerId: viewer.userId },
       );
-    const page = await paginate(query, args, {
+    const page = await paginate(query, pageArgs, {
       column: 'project.published_at',
       direction: 'DESC',
       valueOf: (project) => project.publishedAt!.toISOString(),
@@ -37,7 +38,7 @@ export class MyImpactService {
     return {
       ...page,
       edges: page.edges.map(({ node, cursor }) => ({
-        node: { projectId: node.id, project: node },
+        node: { projectId: node.id, project: node, versionNumber: version ?? null },
         cursor,
       })),
     };

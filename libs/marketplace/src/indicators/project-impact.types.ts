@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@cc/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { ConnectionArgs, ConnectionType } from '@cc/graphql';
 import { Project } from '../project/project.entity';
 
 /** One of a talent's projects; its contributions are resolved per request in one batch. */
@@ -13,7 +14,23 @@ export class ProjectImpact {
 
   @Field(() => Project)
   project!: Project;
+
+  /** The indicator-system version asked for in `myImpact` (none: the version in force). */
+  versionNumber!: number | null;
 }
 
 @ObjectType()
 export class ProjectImpactConnection extends ConnectionType(ProjectImpact) {}
+
+@ArgsType()
+export class MyImpactArgs extends ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Indicator-system version; default: per project, the version in force in the project's city.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
