@@ -17,6 +17,8 @@ import { RetailLoaders } from './retail.loaders';
 import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
+import { SettlementResolver } from './settlement/settlement.resolver';
+import { SettlementService } from './settlement/settlement.service';
 
 export const RETAIL_ENTITIES = [Product, Outlet, Placement, Sale];
 
@@ -42,6 +44,8 @@ export const RETAIL_ENTITIES = [Product, Outlet, Placement, Sale];
     PlacementResolver,
     SaleService,
     SaleResolver,
+    SettlementService,
+    SettlementResolver,
   ],
 })
 export class RetailModule {}

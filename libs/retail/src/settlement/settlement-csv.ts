@@ -1,0 +1,77 @@
+import { SettlementStatement } from './settlement-statement.types';
+
+const COLUMNS = [
+  'role',
+  'placement_id',
+  'product_sku',
+  'product_name',
+  'outlet_name',
+  'terms',
+  'units_sold',
+  'sales_total_fen',
+  'retailer_kept_fen',
+  'makers_proceeds_fen',
+  'heritage_royalty_fen',
+  'talent_royalties_fen',
+  'party_amount_fen',
+];
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-looking text defused. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function terms(line: SettlementStatement['lines'][number]): string {
+  return line.termsType === 'WHOLESALE'
+    ? `WHOLESALE ${line.wholesaleUnitPriceFen} fen/unit`
+    : `CONSIGNMENT ${line.consignmentCommissionBp} bp`;
+}
+
+/** The statement as CSV: a header, one row per line, and a TOTAL row. Amounts in whole fen. */
+export function settlementCsv(statement: SettlementStatement): string {
+  const rows = [COLUMNS.join(',')];
+  for (const line of statement.lines) {
+    const talents = line.talentRoyalties.reduce((sum, talent) => sum + talent.amountFen, 0);
+    rows.push(
+      [
+        line.role,
+        line.placementId,
+        line.productSku,
+        line.productName,
+        line.outletName,
+        terms(line),
+        line.unitsSold,
+        line.salesTotalFen,
+        line.retailerKeptFen,
+        line.makersProceedsFen,
+        line.heritageRoyaltyFen,
+        talents,
+        line.partyAmountFen,
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  rows.push(
+    [
+      'TOTAL',
+      '',
+      '',
+      '',
+      '',
+      statement.period,
+      statement.lines.reduce((sum, line) => sum + line.unitsSold, 0),
+      statement.salesTotalFen,
+      statement.retailerKeptFen,
+      statement.makersProceedsFen,
+      statement.heritageRoyaltyFen,
+      statement.talentRoyaltiesFen,
+      statement.partyAmountFen,
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  return rows.join('\r\n') + '\r\n';
+}
