@@ -1,8 +1,8 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Role, Roles } from '@cc/auth';
 import { ConnectionArgs, LoaderRegistry, Loaders } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
-import { CatalogIdArgs } from '../common/id.args';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CityConnection } from './city.connection';
 import { City } from './city.entity';
 import { CityService } from './city.service';
@@ -24,7 +24,7 @@ export class CityResolver {
 
   @Public()
   @Query(() => City)
-  city(@Args() { id }: CatalogIdArgs): Promise<City> {
+  city(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<City> {
     return this.cityService.get(id);
   }
 
@@ -36,7 +36,10 @@ export class CityResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => City)
-  updateCity(@Args() { id }: CatalogIdArgs, @Args('input') input: UpdateCityInput): Promise<City> {
+  updateCity(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('input') input: UpdateCityInput,
+  ): Promise<City> {
     return this.cityService.update(id, input);
   }
 

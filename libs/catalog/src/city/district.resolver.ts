@@ -1,8 +1,8 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Role, Roles } from '@cc/auth';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
-import { CatalogIdArgs, CityIdArgs } from '../common/id.args';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { City } from './city.entity';
 import { CityService } from './city.service';
 import { District } from './district.entity';
@@ -17,7 +17,7 @@ export class DistrictResolver {
 
   @Public()
   @Query(() => [District], { description: "A city's districts, by name." })
-  districts(@Args() { cityId }: CityIdArgs): Promise<District[]> {
+  districts(@Args('cityId', { type: () => ID }, ParseIdPipe) cityId: string): Promise<District[]> {
     return this.cityService.districtsOf(cityId);
   }
 
@@ -30,7 +30,7 @@ export class DistrictResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => District)
   updateDistrict(
-    @Args() { id }: CatalogIdArgs,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateDistrictInput,
   ): Promise<District> {
     return this.cityService.updateDistrict(id, input);

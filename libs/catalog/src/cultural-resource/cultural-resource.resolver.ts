@@ -4,7 +4,7 @@ import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
 import { City } from '../city/city.entity';
 import { District } from '../city/district.entity';
-import { CatalogIdArgs } from '../common/id.args';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CulturalResourceConnection } from './cultural-resource.connection';
 import { CulturalResource } from './cultural-resource.entity';
 import { CulturalResourceService } from './cultural-resource.service';
@@ -31,7 +31,9 @@ export class CulturalResourceResolver {
 
   @Public()
   @Query(() => CulturalResource)
-  culturalResource(@Args() { id }: CatalogIdArgs): Promise<CulturalResource> {
+  culturalResource(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<CulturalResource> {
     return this.resourceService.get(id);
   }
 
@@ -48,7 +50,7 @@ export class CulturalResourceResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => CulturalResource)
   updateCulturalResource(
-    @Args() { id }: CatalogIdArgs,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateCulturalResourceInput,
   ): Promise<CulturalResource> {
     return this.resourceService.update(id, input);
@@ -58,7 +60,7 @@ export class CulturalResourceResolver {
   @Mutation(() => ID, {
     description: 'Delete a resource no project links (else CONFLICT); returns its id.',
   })
-  deleteCulturalResource(@Args() { id }: CatalogIdArgs): Promise<string> {
+  deleteCulturalResource(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<string> {
     return this.resourceService.delete(id);
   }
 
