@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CatalogService } from '@cc/catalog';
 import { Connection, paginate, SortKey } from '@cc/graphql';
@@ -28,6 +28,7 @@ const SORT_KEYS: Record<ProjectOrder, SortKey<Project>> = {
 export class ProjectService {
   constructor(
     @InjectRepository(Project) private readonly projects: Repository<Project>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly access: AccessPolicy,
     private readonly events: MarketplaceEvents,
@@ -38,7 +39,7 @@ export class ProjectService {
     await this.assertCatalogLinks(input.cityId, input.culturalResourceIds);
     assertDeadlines(input.bidDeadline, input.deliveryDeadline);
     const { teamId, ...fields } = input;
-    return this.projects.save(
+    return this.saveLinked(
       this.projects.create({ ...fields, ownerUserId: viewer.userId, ownerTeamId: teamId ?? null }),
     );
   }
@@ -53,7 +54,30 @@ export class ProjectService {
       input.deliveryDeadline ?? project.deliveryDeadline,
     );
     Object.assign(project, input);
-    return this.projects.save(project);
+    return this.saveLinked(project);
+  }
+
+  /**
+   * Saves with its cultural resources share-locked, so a concurrent catalog delete either waits
+   * for this link or has already happened (and the link is refused).
+   */
+  private saveLinked(project: Project): Promise<Project> {
+    const ids = [...new Set(project.culturalResourceIds)];
+    return this.dataSource.transaction(async (manager) => {
+      const locked: { id: string }[] = await manager.query(
+        'SELECT id FROM cultural_resource WHERE id = ANY($1::uuid[]) FOR SHARE',
+        [ids],
+      );
+      if (locked.length !== ids.length) {
+        const present = new Set(locked.map((row) => row.id));
+        throw MarketplaceException.invalid(
+          MarketplaceErrorCode.UNKNOWN_CULTURAL_RESOURCE,
+          'culturalResourceIds',
+          `Not cultural resources of this city: ${ids.filter((id) => !present.has(id)).join(', ')}`,
+        );
+      }
+      return manager.save(project);
+    });
   }
 
   async publish(viewer: Viewer, id: string): Promise<Project> {
