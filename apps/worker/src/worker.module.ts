@@ -8,6 +8,7 @@ import { MarketplaceIndicatorsModule } from '@cc/marketplace';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
 import { RedisModule } from '@cc/redis';
+import { RetailWorkerModule } from '@cc/retail';
 import { WorkerHealthServer } from './worker-health.server';
 
 /** The only process that consumes queues. No GraphQL here. */
@@ -23,6 +24,8 @@ import { WorkerHealthServer } from './worker-health.server';
     ImpactModule,
     // The platform indicator sources: the worker's recompute collects from them.
     MarketplaceIndicatorsModule,
+    // Retail's jobs (sales CSV imports).
+    RetailWorkerModule,
   ],
   providers: [WorkerHealthServer],
 })

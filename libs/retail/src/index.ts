@@ -1,5 +1,5 @@
 export { RetailErrorCode, RetailException } from './retail.exception';
-export { RETAIL_ENTITIES, RetailModule } from './retail.module';
+export { RETAIL_ENTITIES, RetailModule, RetailWorkerModule } from './retail.module';
 export { Outlet } from './outlet/outlet.entity';
 export { OutletType } from './outlet/outlet-type.enum';
 export { Placement } from './placement/placement.entity';
@@ -7,3 +7,9 @@ export { PlacementSide, PlacementState } from './placement/placement-state';
 export { PlacementTermsType } from './placement/placement-terms.enum';
 export { Product } from './product/product.entity';
 export { Sale } from './sale/sale.entity';
+export { SalesImport } from './sales-import/sales-import.entity';
+export { SalesImportStatus } from './sales-import/sales-import-status.enum';
+export {
+  ProcessSalesImportJob,
+  ProcessSalesImportJobData,
+} from './sales-import/process-sales-import.job';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CatalogModule } from '@cc/catalog';
 import { IdentityModule } from '@cc/identity';
 import { MarketplaceModule } from '@cc/marketplace';
@@ -17,10 +19,39 @@ import { RetailLoaders } from './retail.loaders';
 import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
+import { ProcessSalesImportJob } from './sales-import/process-sales-import.job';
+import { SalesImportChunk } from './sales-import/sales-import-chunk.entity';
+import { SalesImportError } from './sales-import/sales-import-error.entity';
+import { SalesImportUploadGuard } from './sales-import/sales-import-upload.guard';
+import { SalesImportController } from './sales-import/sales-import.controller';
+import { SalesImport } from './sales-import/sales-import.entity';
+import { SalesImportProcessor } from './sales-import/sales-import.processor';
+import { SalesImportResolver } from './sales-import/sales-import.resolver';
+import { SalesImportService } from './sales-import/sales-import.service';
+import { MAX_SALES_IMPORT_BYTES, SalesImportStorage } from './sales-import/sales-import.storage';
 import { SettlementResolver } from './settlement/settlement.resolver';
 import { SettlementService } from './settlement/settlement.service';
 
-export const RETAIL_ENTITIES = [Product, Outlet, Placement, Sale];
+export const RETAIL_ENTITIES = [
+  Product,
+  Outlet,
+  Placement,
+  Sale,
+  SalesImport,
+  SalesImportError,
+  SalesImportChunk,
+];
+
+/**
+ * What the worker runs: the sales import job. Needs only the database and the queue, so the
+ * worker, which has no auth or GraphQL, imports this rather than `RetailModule`.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES)],
+  providers: [SalesImportProcessor, ProcessSalesImportJob],
+  exports: [SalesImportProcessor],
+})
+export class RetailWorkerModule {}
 
 /**
  * The marketing end of the chain: products made from delivered projects, retailers' outlets,
@@ -29,10 +60,20 @@ export const RETAIL_ENTITIES = [Product, Outlet, Placement, Sale];
 @Module({
   imports: [
     TypeOrmModule.forFeature(RETAIL_ENTITIES),
+    RetailWorkerModule,
+    // Uploads stream straight into PostgreSQL (see SalesImportStorage), one file per request.
+    MulterModule.registerAsync({
+      inject: [DataSource],
+      useFactory: (db: DataSource) => ({
+        storage: new SalesImportStorage(db),
+        limits: { files: 1, fileSize: MAX_SALES_IMPORT_BYTES, fields: 10 },
+      }),
+    }),
     CatalogModule,
     IdentityModule,
     MarketplaceModule,
   ],
+  controllers: [SalesImportController],
   providers: [
     RetailAccess,
     RetailLoaders,
@@ -46,6 +87,9 @@ export const RETAIL_ENTITIES = [Product, Outlet, Placement, Sale];
     SaleResolver,
     SettlementService,
     SettlementResolver,
+    SalesImportService,
+    SalesImportResolver,
+    SalesImportUploadGuard,
   ],
 })
 export class RetailModule {}

@@ -12,9 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { CulturalResourceKind } from '@cc/catalog';
-import { Trim } from '../../common/trim';
 import { MAX_PRICE_FEN } from '../../product/dto/product.inputs';
 import { OutletType } from '../outlet-type.enum';
+import { Trim } from '@cc/graphql';
 
 @InputType()
 export class CreateOutletInput {

@@ -10,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 export const MAX_PRICE_FEN = 100_000_000;
 

@@ -12,8 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs } from '@cc/graphql';
-import { Trim } from '../../common/trim';
+import { ConnectionArgs, Trim } from '@cc/graphql';
 
 export const MAX_SALE_QUANTITY = 100_000;
 export const MAX_SALE_UNIT_PRICE_FEN = 100_000_000;

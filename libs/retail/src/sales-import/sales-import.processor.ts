@@ -1,0 +1,465 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { periodOf } from '@cc/impact';
+import { QueueService } from '@cc/queue';
+import { Outlet } from '../outlet/outlet.entity';
+import { Placement } from '../placement/placement.entity';
+import { announceCouplingChange, SALES_INDICATORS } from '../retail-coupling';
+import {
+  LineEndingNormalizer,
+  readSalesCsvHeader,
+  readSalesCsvRow,
+  recordStartLine,
+  SALES_CSV_COLUMNS,
+  SalesCsvHeader,
+  SalesCsvRow,
+} from './sales-csv';
+import { SalesImportChunk } from './sales-import-chunk.entity';
+import { SalesImportError } from './sales-import-error.entity';
+import { SalesImportStatus } from './sales-import-status.enum';
+import { SalesImport } from './sales-import.entity';
+
+/** Rows validated and written per transaction: one COPY and one INSERT … SELECT each. */
+export const SALES_IMPORT_BATCH_ROWS = 10_000;
+/** Bad rows kept with their line and reason; `rejectedRows` still counts every one. */
+export const MAX_STORED_IMPORT_ERRORS = 1_000;
+
+interface StagedRow extends SalesCsvRow {
+  line: number;
+  placementId: string;
+}
+
+interface RowError {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+interface PlacementWindow {
+  id: string;
+  from: number;
+  to: number | null;
+}
+
+interface Progress {
+  processed: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  storedErrors: number;
+  periods: Set<string>;
+}
+
+interface CsvRecord {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+const STAGING_TABLE = `CREATE TEMP TABLE IF NOT EXISTS sales_import_staging (
+  line int NOT NULL,
+  external_id text NOT NULL,
+  product_id uuid NOT NULL,
+  placement_id uuid NOT NULL,
+  quantity int NOT NULL,
+  unit_price_fen int NOT NULL,
+  sold_at timestamptz NOT NULL
+) ON COMMIT DELETE ROWS`;
+
+/**
+ * Imports a staged CSV of sales, in the worker, without holding the file or its rows in memory:
+ * the chunks stream out of PostgreSQL one at a time through csv-parse; every row is validated
+ * (format, then a placement of the product at the outlet active at sold_at); good rows go in
+ * batches through COPY into a session-temporary staging table and on into `sale` with
+ * INSERT … SELECT … ON CONFLICT (outlet, external_id) DO NOTHING; bad rows are stored with their
+ * line and reason. Each batch commits its rows, its errors and the progress counters together.
+ *
+ * A retried attempt starts over: errors and counters are reset, rows already imported are kept
+ * by ON CONFLICT, and the final counts come from the `sale` rows tagged with the import.
+ */
+@Injectable()
+export class SalesImportProcessor {
+  private readonly logger = new Logger(SalesImportProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: QueueService,
+  ) {}
+
+  async process(importId: string): Promise<SalesImport | null> {
+    const imports = this.db.getRepository(SalesImport);
+    const salesImport = await imports.findOneBy({ id: importId });
+    if (
+      !salesImport ||
+      ![SalesImportStatus.QUEUED, SalesImportStatus.PROCESSING].includes(salesImport.status)
+    ) {
+      return salesImport;
+    }
+    const outlet = await this.db
+      .getRepository(Outlet)
+      .findOneByOrFail({ id: salesImport.outletId });
+    await this.db.transaction(async (manager) => {
+      await manager.delete(SalesImportError, { importId });
+      await manager.update(
+        SalesImport,
+        { id: importId },
+        {
+          status: SalesImportStatus.PROCESSING,
+          startedAt: salesImport.startedAt ?? new Date(),
+          processedRows: 0,
+          importedRows: 0,
+          duplicateRows: 0,
+          rejectedRows: 0,
+          failureReason: null,
+        },
+      );
+    });
+
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const progress: Progress = {
+      processed: 0,
+      imported: 0,
+      duplicates: 0,
+      rejected: 0,
+      storedErrors: 0,
+      periods: new Set(),
+    };
+    try {
+      await client.query(STAGING_TABLE);
+      const failure = await this.read(client, salesImport, outlet, progress);
+      if (failure) {
+        await this.fail(client, salesImport, progress, failure);
+        return imports.findOneBy({ id: importId });
+      }
+      const [{ count }]: { count: number }[] = (
+        await client.query('SELECT count(*)::int AS count FROM sale WHERE import_id = $1', [
+          importId,
+        ])
+      ).rows;
+      await client.query(
+        `UPDATE sales_import
+            SET status = $2, finished_at = now(), updated_at = now(), processed_rows = $3,
+                imported_rows = $4, duplicate_rows = $5, rejected_rows = $6
+          WHERE id = $1`,
+        [
+          importId,
+          SalesImportStatus.COMPLETED,
+          progress.processed,
+          count,
+          progress.processed - progress.rejected - count,
+          progress.rejected,
+        ],
+      );
+      await this.db.getRepository(SalesImportChunk).delete({ importId });
+      this.logger.log(
+        { importId, processed: progress.processed, imported: count, rejected: progress.rejected },
+        'sales import completed',
+      );
+      if (count > 0) {
+        await announceCouplingChange(this.queue, {
+          cityId: outlet.cityId,
+          periods: progress.periods,
+          indicators: SALES_INDICATORS,
+          reason: 'sales imported',
+        });
+      }
+      return imports.findOneBy({ id: importId });
+    } finally {
+      runner.release();
+    }
+  }
+
+  /** Marks an import FAILED for good (after its last attempt), keeping what it imported. */
+  async giveUp(importId: string, reason: string): Promise<void> {
+    await this.db
+      .getRepository(SalesImport)
+      .update(
+        { id: importId, status: SalesImportStatus.PROCESSING },
+        { status: SalesImportStatus.FAILED, failureReason: reason, finishedAt: new Date() },
+      );
+  }
+
+  /** Streams the file through; returns a file-level failure, or null when every row was read. */
+  private async read(
+    client: PoolClient,
+    salesImport: SalesImport,
+    outlet: Outlet,
+    progress: Progress,
+  ): Promise<RowError | null> {
+    const windows = await this.placementWindows(outlet.id);
+    const skipped: RowError[] = [];
+    const parser = parse({
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error: { lines?: number; message: string } | undefined) => {
+        if (error) {
+          skipped.push({
+            line: error.lines ?? 0,
+            field: null,
+            reason: `not valid CSV: ${error.message}`,
+          });
+        }
+      },
+    });
+    const source = Readable.from(this.chunks(salesImport.id, salesImport.chunkCount));
+    const normalizer = new LineEndingNormalizer();
+    source.on('error', (error) => parser.destroy(error));
+    normalizer.on('error', (error) => parser.destroy(error));
+    source.pipe(normalizer).pipe(parser);
+
+    let header: SalesCsvHeader | null = null;
+    let batch: StagedRow[] = [];
+    let errors: RowError[] = [];
+    const now = Date.now();
+    const reject = (error: RowError) => {
+      progress.rejected += 1;
+      errors.push(error);
+    };
+    // csv-parse reports a record it skips as soon as it meets it, possibly before records that
+    // are still buffered: a skip is handled once the records before it have been.
+    const drainSkips = (beforeLine: number) => {
+      while (skipped.length && skipped[0].line < beforeLine) {
+        progress.processed += 1;
+        reject(skipped.shift()!);
+      }
+    };
+    const flush = async () => {
+      await this.flush(client, salesImport, outlet, header!, batch, errors, progress);
+      batch = [];
+      errors = [];
+    };
+
+    try {
+      for await (const { record, raw, info } of parser as AsyncIterable<CsvRecord>) {
+        const line = recordStartLine(info.lines, raw);
+        if (!header) {
+          const read = readSalesCsvHeader(record);
+          if (typeof read === 'string') return { line, field: null, reason: read };
+          header = read;
+          skipped.length = 0;
+          continue;
+        }
+        drainSkips(line);
+        progress.processed += 1;
+        const result = readSalesCsvRow(record, header, now);
+        if (!result.ok) {
+          reject({ line, field: result.field, reason: result.reason });
+        } else {
+          const placementId = placementAt(windows, result.row.productId, result.row.soldAt);
+          if (!placementId) {
+            reject({
+              line,
+              field: header.names.product_id,
+              reason: `${header.names.product_id}: product ${result.row.productId} had no placement at this outlet active at ${result.row.soldAt.toISOString()}`,
+            });
+          } else {
+            batch.push({ ...result.row, line, placementId });
+            progress.periods.add(periodOf(result.row.soldAt).key);
+          }
+        }
+        if (batch.length + errors.length >= SALES_IMPORT_BATCH_ROWS) await flush();
+      }
+    } catch (error) {
+      const csvError = error as { code?: string; lines?: number; message: string };
+      if (!csvError.code?.startsWith('CSV_')) throw error;
+      if (!header)
+        return {
+          line: csvError.lines ?? 1,
+          field: null,
+          reason: `not valid CSV: ${csvError.message}`,
+        };
+      drainSkips(Number.MAX_SAFE_INTEGER);
+      progress.processed += 1;
+      reject({
+        line: csvError.lines ?? 0,
+        field: null,
+        reason: `not valid CSV: ${csvError.message}; the rest of the file could not be read`,
+      });
+    }
+    if (!header) {
+      return {
+        line: 1,
+        field: null,
+        reason: `the file is empty: it needs the header ${SALES_CSV_COLUMNS.join(',')}`,
+      };
+    }
+    drainSkips(Number.MAX_SAFE_INTEGER);
+    await flush();
+    return null;
+  }
+
+  /** One transaction: COPY the batch to staging, insert new sales, store errors and progress. */
+  private async flush(
+    client: PoolClient,
+    salesImport: SalesImport,
+    outlet: Outlet,
+    header: SalesCsvHeader,
+    batch: StagedRow[],
+    errors: RowError[],
+    progress: Progress,
+  ): Promise<void> {
+    await client.query('BEGIN');
+    try {
+      if (batch.length) {
+        await pipeline(
+          Readable.from(stagingCsv(batch)),
+          client.query(
+            copyFrom(
+              'COPY sales_import_staging (line, external_id, product_id, placement_id, quantity, unit_price_fen, sold_at) FROM STDIN WITH (FORMAT csv)',
+            ),
+          ),
+        );
+        const inserted = await client.query(
+          `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
+                             unit_price_fen, amount_fen, sold_at, external_id, import_id, recorded_by_user_id)
+           SELECT $1, product_id, placement_id, $2, $3, quantity, unit_price_fen,
+                  quantity::bigint * unit_price_fen, sold_at, external_id, $4, $5
+             FROM sales_import_staging
+            ORDER BY line
+           ON CONFLICT (outlet_id, external_id) DO NOTHING`,
+          [
+            outlet.id,
+            outlet.organizationId,
+            outlet.cityId,
+            salesImport.id,
+            salesImport.uploadedByUserId,
+          ],
+        );
+        // An external id the outlet already used for a different sale is an error, not a duplicate.
+        const clashes: { line: number; external_id: string }[] = (
+          await client.query(
+            `SELECT st.line, st.external_id
+               FROM sales_import_staging st
+               JOIN sale s ON s.outlet_id = $1 AND s.external_id = st.external_id
+              WHERE (s.product_id, s.quantity, s.unit_price_fen, s.sold_at)
+                    IS DISTINCT FROM (st.product_id, st.quantity, st.unit_price_fen, st.sold_at)
+              ORDER BY st.line`,
+            [outlet.id],
+          )
+        ).rows;
+        const insertedCount = inserted.rowCount ?? 0;
+        progress.imported += insertedCount;
+        progress.duplicates += batch.length - insertedCount - clashes.length;
+        for (const clash of clashes) {
+          progress.rejected += 1;
+          errors.push({
+            line: clash.line,
+            field: header.names.external_id,
+            reason: `${header.names.external_id}: ${clash.external_id} was already recorded at this outlet for a different sale`,
+          });
+        }
+      }
+      const room = MAX_STORED_IMPORT_ERRORS - progress.storedErrors;
+      const kept = errors.sort((a, b) => a.line - b.line).slice(0, Math.max(room, 0));
+      if (kept.length) {
+        await client.query(
+          `INSERT INTO sales_import_error (import_id, seq, line, field, reason)
+           SELECT $1, $2 + ordinality, line, field, reason
+             FROM unnest($3::int[], $4::text[], $5::text[]) WITH ORDINALITY AS e(line, field, reason)`,
+          [
+            salesImport.id,
+            progress.storedErrors,
+            kept.map((error) => error.line),
+            kept.map((error) => error.field),
+            kept.map((error) => error.reason),
+          ],
+        );
+        progress.storedErrors += kept.length;
+      }
+      await client.query(
+        `UPDATE sales_import SET processed_rows = $2, imported_rows = $3, duplicate_rows = $4,
+                rejected_rows = $5, updated_at = now() WHERE id = $1`,
+        [
+          salesImport.id,
+          progress.processed,
+          progress.imported,
+          progress.duplicates,
+          progress.rejected,
+        ],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async fail(
+    client: PoolClient,
+    salesImport: SalesImport,
+    progress: Progress,
+    failure: RowError,
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO sales_import_error (import_id, seq, line, field, reason) VALUES ($1, $2, $3, $4, $5)`,
+      [salesImport.id, progress.storedErrors + 1, failure.line, failure.field, failure.reason],
+    );
+    await client.query(
+      `UPDATE sales_import SET status = $2, failure_reason = $3, finished_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [salesImport.id, SalesImportStatus.FAILED, failure.reason],
+    );
+    await this.db.getRepository(SalesImportChunk).delete({ importId: salesImport.id });
+  }
+
+  /** The staged file, one chunk (≈1 MiB) at a time. */
+  private async *chunks(importId: string, count: number): AsyncGenerator<Buffer> {
+    for (let seq = 0; seq < count; seq += 1) {
+      const [chunk]: { data: Buffer }[] = await this.db.query(
+        'SELECT data FROM sales_import_chunk WHERE import_id = $1 AND seq = $2',
+        [importId, seq],
+      );
+      if (!chunk) throw new Error(`chunk ${seq} of sales import ${importId} is missing`);
+      yield chunk.data;
+    }
+  }
+
+  /** When each product was placed at the outlet (accepted placements, active or ended). */
+  private async placementWindows(outletId: string): Promise<Map<string, PlacementWindow[]>> {
+    const placements = await this.db
+      .getRepository(Placement)
+      .createQueryBuilder('placement')
+      .where('placement.outlet_id = :outletId AND placement.activated_at IS NOT NULL', { outletId })
+      .getMany();
+    const windows = new Map<string, PlacementWindow[]>();
+    for (const placement of placements) {
+      const list = windows.get(placement.productId) ?? [];
+      list.push({
+        id: placement.id,
+        from: placement.activatedAt!.getTime(),
+        to: placement.closedAt?.getTime() ?? null,
+      });
+      windows.set(placement.productId, list);
+    }
+    return windows;
+  }
+}
+
+function placementAt(
+  windows: Map<string, PlacementWindow[]>,
+  productId: string,
+  soldAt: Date,
+): string | null {
+  const at = soldAt.getTime();
+  const window = windows
+    .get(productId.toLowerCase())
+    ?.find((candidate) => candidate.from <= at && (candidate.to === null || at < candidate.to));
+  return window?.id ?? null;
+}
+
+function* stagingCsv(rows: StagedRow[]): Generator<string> {
+  for (const row of rows) {
+    yield `${row.line},"${row.externalId.replace(/"/g, '""')}",${row.productId},${row.placementId},${row.quantity},${row.unitPriceFen},${row.soldAt.toISOString()}\n`;
+  }
+}
