@@ -2,6 +2,7 @@ export { ConnectionArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection/c
 export { Connection, ConnectionType, Edge, PageInfo } from './connection/connection.type';
 export { decodeCursor, encodeCursor } from './connection/cursor';
 export { paginate, SortKey } from './connection/paginate';
+export { paginateByScore } from './connection/paginate-by-score';
 export { BatchLoad, byKeys, groupByKeys, LoaderRegistry } from './dataloader/loader-registry';
 export {
   CommonErrorReason,
@@ -22,3 +23,4 @@ export {
   webSocketOperationHooks,
   WebSocketOperationLimits,
 } from './subscriptions/websocket-operations';
+export { Trim } from './input/trim';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
 import { CatalogException } from '../catalog.exception';
-import { isUniqueViolation } from '../common/postgres-errors';
+import { isUniqueViolation } from '@cc/database';
 import { definedOnly } from '../common/present';
 import { City } from './city.entity';
 import { District } from './district.entity';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
+import { Connection, ConnectionArgs, paginate, paginateByScore } from '@cc/graphql';
 import { CatalogException } from '../catalog.exception';
 import { City } from '../city/city.entity';
 import { District } from '../city/district.entity';
-import { paginateByScore } from '../common/paginate-by-score';
 import { CulturalResourceOrder } from './cultural-resource-order.enum';
 import { buildTextSearch, normalizeSearchText } from './cultural-resource-search';
 import { CulturalResource } from './cultural-resource.entity';

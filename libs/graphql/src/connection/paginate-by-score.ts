@@ -1,12 +1,8 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import {
-  CommonException,
-  Connection,
-  ConnectionArgs,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
-  encodeCursor,
-} from '@cc/graphql';
+import { CommonException } from '../errors/domain.exception';
+import { ConnectionArgs, DEFAULT_PAGE_SIZE } from './connection.args';
+import { Connection } from './connection.type';
+import { decodeCursor, encodeCursor } from './cursor';
 
 const SCORE_ALIAS = 'page_score';
 

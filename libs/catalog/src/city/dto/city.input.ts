@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, Length, Matches } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/present';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 export const CITY_CODE = /^[a-z][a-z0-9-]{1,39}$/;
 const CITY_CODE_MESSAGE =

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/present';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 @InputType()
 export class CreateDistrictInput {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '../../common/trim';
 import { CulturalResourceKind } from '../cultural-resource-kind.enum';
+import { Trim } from '@cc/graphql';
 
 @InputType()
 export class CulturalResourceFilterInput {

@@ -13,8 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/present';
-import { Trim } from '../../common/trim';
 import { CulturalResourceKind } from '../cultural-resource-kind.enum';
+import { Trim } from '@cc/graphql';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 

@@ -14,8 +14,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { GovernmentDepartment, OrganizationRole } from '@cc/auth';
-import { Trim } from '../../common/trim';
 import { IncubatorType, ManufacturingProcess, OrganizationKind } from '../organization.enums';
+import { Trim } from '@cc/graphql';
 
 const NAME = { min: 1, max: 120 };
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { GovernmentDepartment } from '@cc/auth';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 @InputType({ description: 'The city and department an official asks to be granted.' })
 export class OfficialRoleRequestInput {

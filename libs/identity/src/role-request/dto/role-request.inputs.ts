@@ -1,8 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { GovernmentDepartment, Role } from '@cc/auth';
-import { ConnectionArgs } from '@cc/graphql';
-import { Trim } from '../../common/trim';
+import { ConnectionArgs, Trim } from '@cc/graphql';
 import { RoleRequestStatus } from '../role-request.entity';
 
 @InputType({

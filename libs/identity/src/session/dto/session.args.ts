@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 @ArgsType()
 export class LoginArgs {

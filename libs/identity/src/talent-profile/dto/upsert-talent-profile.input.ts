@@ -13,9 +13,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/trim';
 import { Discipline } from '../discipline.enum';
 import { ABILITY_MAX, ABILITY_MIN } from '../talent-profile.entity';
+import { Trim } from '@cc/graphql';
 
 const Ability = () => (target: object, property: string) => {
   Field(() => Int, { nullable: true })(target, property);

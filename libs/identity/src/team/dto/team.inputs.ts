@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 @InputType()
 export class CreateTeamInput {

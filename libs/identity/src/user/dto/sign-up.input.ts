@@ -14,8 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Role, SELF_SERVICE_ROLES } from '@cc/auth';
-import { Trim } from '../../common/trim';
 import { OfficialRoleRequestInput } from '../../role-request/dto/official-role-request.input';
+import { Trim } from '@cc/graphql';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../common/trim';
+import { Trim } from '@cc/graphql';
 
 /** Only what a user may change about themselves. Roles are granted, never edited here. */
 @InputType()
