@@ -273,4 +273,46 @@ describe('creative projects', () => {
     });
     expect([...before.edges, ...tail.edges].map((edge) => edge.node.id)).toEqual(forwards);
   });
+
+  it('orders by relevance to the text, and pages through it', async () => {
+    const search = await seedCity(app.db, 1);
+    for (const title of [
+      'Palace lantern festival set',
+      'Lantern',
+      'Folding paper lanterns',
+      'Brass bookmarks',
+    ]) {
+      const project = await create(talent, {
+        cityId: search.cityId,
+        culturalResourceIds: search.resourceIds,
+        title,
+      });
+      await talent.gql.data(PUBLISH, { id: project.id });
+    }
+    const RELEVANT = `query($cityId: ID!, $first: Int, $after: String) {
+      projects(filter: { cityId: $cityId, text: "lantern" }, orderBy: RELEVANCE, first: $first, after: $after) {
+        totalCount pageInfo { endCursor } edges { node { title } }
+      }
+    }`;
+    type Page = {
+      projects: {
+        totalCount: number;
+        pageInfo: { endCursor: string };
+        edges: { node: { title: string } }[];
+      };
+    };
+    const all = await app.gql.data<Page>(RELEVANT, { cityId: search.cityId });
+    expect(all.projects.totalCount).toBe(3);
+    expect(all.projects.edges[0].node.title).toBe('Lantern');
+
+    const first = await app.gql.data<Page>(RELEVANT, { cityId: search.cityId, first: 2 });
+    const rest = await app.gql.data<Page>(RELEVANT, {
+      cityId: search.cityId,
+      first: 2,
+      after: first.projects.pageInfo.endCursor,
+    });
+    expect(
+      [...first.projects.edges, ...rest.projects.edges].map((edge) => edge.node.title),
+    ).toEqual(all.projects.edges.map((edge) => edge.node.title));
+  });
 });

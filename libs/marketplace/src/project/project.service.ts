@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CatalogService } from '@cc/catalog';
-import { Connection, paginate, SortKey } from '@cc/graphql';
+import { Connection, paginate, paginateByScore, SortKey } from '@cc/graphql';
 import { MarketplaceEvents } from '../marketplace-events';
 import { MarketplaceErrorCode, MarketplaceException } from '../marketplace.exception';
 import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
@@ -11,7 +11,7 @@ import { ProjectOrder, ProjectsArgs } from './dto/projects.args';
 import { Project } from './project.entity';
 import { canTransition, ProjectState } from './project-state';
 
-const SORT_KEYS: Record<ProjectOrder, SortKey<Project>> = {
+const SORT_KEYS: Record<Exclude<ProjectOrder, ProjectOrder.RELEVANCE>, SortKey<Project>> = {
   [ProjectOrder.NEWEST]: {
     column: 'project.created_at',
     direction: 'DESC',
@@ -145,6 +145,17 @@ export class ProjectService {
       query.andWhere('(project.title ILIKE :text OR project.description ILIKE :text)', {
         text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
+    }
+    if (orderBy === ProjectOrder.RELEVANCE) {
+      if (filter.text) {
+        query.setParameter('relevanceText', filter.text);
+        return paginateByScore(
+          query,
+          page,
+          `(similarity(project.title, :relevanceText) + CASE WHEN project.title ILIKE :text THEN 0.5 ELSE 0 END)::float8`,
+        );
+      }
+      return paginate(query, page, SORT_KEYS[ProjectOrder.NEWEST]);
     }
     return paginate(query, page, SORT_KEYS[orderBy]);
   }

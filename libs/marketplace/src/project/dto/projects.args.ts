@@ -9,6 +9,8 @@ import { ProjectState } from '../project-state';
 export enum ProjectOrder {
   NEWEST = 'NEWEST',
   BID_DEADLINE = 'BID_DEADLINE',
+  /** Best match for `filter.text` first (trigram similarity of the title, whole-text hits first); NEWEST without text. */
+  RELEVANCE = 'RELEVANCE',
 }
 registerEnumType(ProjectOrder, { name: 'ProjectOrder' });
 
