@@ -7,6 +7,7 @@ import {
 } from '@cc/coupling';
 import { Period, parsePeriod, periodOf, periodOrdinal } from '@cc/impact';
 import { seedCity, SeededCity } from '../support/catalog.factory';
+import { countQueries } from '../support/sql-counter';
 import { IdentityFactory, TestOfficial, TestUser } from '../support/identity.factory';
 import { deliveredProject, teamOf } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -429,6 +430,13 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       [projects.p1, versionId, now],
     );
     expect(p1.deltaD).toBe(stored.delta_d);
+
+    // Batched: the same number of statements for 1 row as for 3 (projects, versions, snapshots).
+    const page = (first: number) =>
+      countQueries(app.db, () =>
+        officialX.gql.data(RANKING, { cityId: X.cityId, period: now, first }),
+      );
+    expect((await page(3)).length).toBe((await page(1)).length);
   });
 
   it('shows a talent their own and their team’s projects in myImpact, and nobody else’s', async () => {
@@ -456,7 +464,29 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       expect(contributions.map((c) => c.period)).toEqual([now]);
       expect(contributions[0].deltaU).toHaveLength(2);
     }
-    expect(byId[projects.p1].contributions[0].deltaD).toBeGreaterThan(0);
+    // The stored contributions (ΔD may be of either sign: removing a project can balance U1 and U2).
+    for (const id of [projects.p1, projects.p2]) {
+      const [stored] = await app.db.query(
+        `SELECT c.delta_d, c.delta_u FROM project_contribution c
+           JOIN coupling_snapshot s ON s.id = c.snapshot_id
+          WHERE c.project_id = $1 AND s.status = 'LIVE' AND s.system_version_id = $2`,
+        [id, versionId],
+      );
+      const [contribution] = byId[id].contributions;
+      expect(contribution.deltaD).toBe(stored.delta_d);
+      expect(Object.fromEntries(contribution.deltaU.map((d) => [d.name, d.delta]))).toEqual(
+        stored.delta_u,
+      );
+    }
+    const impact = (first: number) =>
+      countQueries(app.db, () =>
+        me.gql.data(
+          `query($first: Int) { myImpact(version: 1, first: $first) { edges { node { project { title }
+            contributions { ${CONTRIBUTION_FIELDS} } } } } }`,
+          { first },
+        ),
+      );
+    expect((await impact(2)).length).toBe((await impact(1)).length);
 
     const forbidden = await officialX.gql.request('{ myImpact { totalCount } }');
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -103,7 +103,7 @@ export const PLATFORM_INDICATORS: readonly PlatformIndicatorSpec[] = [
     defaultSubsystem: TALENT_INNOVATION,
     aggregation: IndicatorAggregation.SUM,
     unit: 'bids',
-    description: 'Bids accepted on projects of the city in the period.',
+    description: 'Projects of the city whose bid was accepted in the period.',
     providedBy: 'marketplace',
   },
   {
@@ -122,7 +122,7 @@ export const PLATFORM_INDICATORS: readonly PlatformIndicatorSpec[] = [
     aggregation: IndicatorAggregation.RATIO,
     unit: 'share',
     description:
-      'Share of active projects with members of at least two disciplines or with digital technology.',
+      'Share of the projects published in the period that are digital experiences or whose people span at least two disciplines or include digital technology.',
     providedBy: 'marketplace',
   },
   {
@@ -131,7 +131,8 @@ export const PLATFORM_INDICATORS: readonly PlatformIndicatorSpec[] = [
     defaultSubsystem: TALENT_INNOVATION,
     aggregation: IndicatorAggregation.RATIO,
     unit: 'share',
-    description: 'Share of active projects linked to a cultural resource of the city.',
+    description:
+      'Share of the projects published in the period that are linked to a cultural resource of their city.',
     providedBy: 'marketplace',
   },
   {

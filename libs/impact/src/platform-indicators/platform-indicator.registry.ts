@@ -29,8 +29,8 @@ function finiteAmount(amount: IndicatorAmount): boolean {
 
 /**
  * The sources of platform indicators, found at start-up among all providers marked with
- * `@PlatformIndicatorProvider()`. Today no domain registers one (projects, bids and sales do not
- * exist yet), so every platform indicator is unavailable and counts as 0.
+ * `@PlatformIndicatorProvider()` in any module of the application (the marketplace's, and the
+ * worker must import those modules too). An indicator without a source counts as 0.
  */
 @Injectable()
 export class PlatformIndicatorRegistry implements OnModuleInit {
