@@ -3,10 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { periodOf } from '@cc/impact';
+import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
@@ -53,7 +53,9 @@ interface Progress {
   duplicates: number;
   rejected: number;
   storedErrors: number;
-  periods: Set<string>;
+  /** Range of sold_at of the good rows (epoch ms), for the coupling event. */
+  earliest: number;
+  latest: number;
 }
 
 interface CsvRecord {
@@ -129,7 +131,8 @@ export class SalesImportProcessor {
       duplicates: 0,
       rejected: 0,
       storedErrors: 0,
-      periods: new Set(),
+      earliest: Number.POSITIVE_INFINITY,
+      latest: Number.NEGATIVE_INFINITY,
     };
     try {
       await client.query(STAGING_TABLE);
@@ -165,7 +168,10 @@ export class SalesImportProcessor {
       if (count > 0) {
         await announceCouplingChange(this.queue, {
           cityId: outlet.cityId,
-          periods: progress.periods,
+          periods: periodsBetween(
+            periodOf(new Date(progress.earliest)),
+            periodOf(new Date(progress.latest)),
+          ).map((period) => period.key),
           indicators: SALES_INDICATORS,
           reason: 'sales imported',
         });
@@ -234,10 +240,16 @@ export class SalesImportProcessor {
         reject(skipped.shift()!);
       }
     };
+    // Double buffering: a batch is written while the next one is parsed. Batches still commit
+    // one at a time, in file order, on the job's one connection.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await this.flush(client, salesImport, outlet, header!, batch, errors, progress);
+      const [rows, rowErrors] = [batch, errors];
       batch = [];
       errors = [];
+      await writing;
+      writing = this.flush(client, salesImport, outlet, header!, rows, rowErrors, progress);
+      writing.catch(() => undefined); // surfaced by the next await
     };
 
     try {
@@ -265,14 +277,19 @@ export class SalesImportProcessor {
             });
           } else {
             batch.push({ ...result.row, line, placementId });
-            progress.periods.add(periodOf(result.row.soldAt).key);
+            const at = result.row.soldAt.getTime();
+            if (at < progress.earliest) progress.earliest = at;
+            if (at > progress.latest) progress.latest = at;
           }
         }
         if (batch.length + errors.length >= SALES_IMPORT_BATCH_ROWS) await flush();
       }
     } catch (error) {
       const csvError = error as { code?: string; lines?: number; message: string };
-      if (!csvError.code?.startsWith('CSV_')) throw error;
+      if (!csvError.code?.startsWith('CSV_')) {
+        await writing.catch(() => undefined); // never leave a write running on the connection
+        throw error;
+      }
       if (!header)
         return {
           line: csvError.lines ?? 1,
@@ -296,6 +313,7 @@ export class SalesImportProcessor {
     }
     drainSkips(Number.MAX_SAFE_INTEGER);
     await flush();
+    await writing;
     return null;
   }
 
@@ -312,8 +330,9 @@ export class SalesImportProcessor {
     await client.query('BEGIN');
     try {
       if (batch.length) {
+        // One write per batch: the rows as one CSV text (a few MB at most).
         await pipeline(
-          Readable.from(stagingCsv(batch)),
+          Readable.from([stagingCsv(batch)]),
           client.query(
             copyFrom(
               'COPY sales_import_staging (line, external_id, product_id, placement_id, quantity, unit_price_fen, sold_at) FROM STDIN WITH (FORMAT csv)',
@@ -336,19 +355,23 @@ export class SalesImportProcessor {
             salesImport.uploadedByUserId,
           ],
         );
-        // An external id the outlet already used for a different sale is an error, not a duplicate.
-        const clashes: { line: number; external_id: string }[] = (
-          await client.query(
-            `SELECT st.line, st.external_id
-               FROM sales_import_staging st
-               JOIN sale s ON s.outlet_id = $1 AND s.external_id = st.external_id
-              WHERE (s.product_id, s.quantity, s.unit_price_fen, s.sold_at)
-                    IS DISTINCT FROM (st.product_id, st.quantity, st.unit_price_fen, st.sold_at)
-              ORDER BY st.line`,
-            [outlet.id],
-          )
-        ).rows;
         const insertedCount = inserted.rowCount ?? 0;
+        // An external id the outlet already used for a different sale is an error, not a
+        // duplicate. Only rows that were not inserted can be one.
+        const clashes: { line: number; external_id: string }[] =
+          insertedCount === batch.length
+            ? []
+            : (
+                await client.query(
+                  `SELECT st.line, st.external_id
+                     FROM sales_import_staging st
+                     JOIN sale s ON s.outlet_id = $1 AND s.external_id = st.external_id
+                    WHERE (s.product_id, s.quantity, s.unit_price_fen, s.sold_at)
+                          IS DISTINCT FROM (st.product_id, st.quantity, st.unit_price_fen, st.sold_at)
+                    ORDER BY st.line`,
+                  [outlet.id],
+                )
+              ).rows;
         progress.imported += insertedCount;
         progress.duplicates += batch.length - insertedCount - clashes.length;
         for (const clash of clashes) {
@@ -413,15 +436,25 @@ export class SalesImportProcessor {
     await this.db.getRepository(SalesImportChunk).delete({ importId: salesImport.id });
   }
 
-  /** The staged file, one chunk (≈1 MiB) at a time. */
+  /**
+   * The staged file, one chunk (≈1 MiB) at a time, on a connection of its own (the job's
+   * connection is busy writing batches meanwhile), in binary so bytea arrives as raw bytes.
+   */
   private async *chunks(importId: string, count: number): AsyncGenerator<Buffer> {
-    for (let seq = 0; seq < count; seq += 1) {
-      const [chunk]: { data: Buffer }[] = await this.db.query(
-        'SELECT data FROM sales_import_chunk WHERE import_id = $1 AND seq = $2',
-        [importId, seq],
-      );
-      if (!chunk) throw new Error(`chunk ${seq} of sales import ${importId} is missing`);
-      yield chunk.data;
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      for (let seq = 0; seq < count; seq += 1) {
+        const { rows }: QueryResult<{ data: Buffer }> = await client.query({
+          text: 'SELECT data FROM sales_import_chunk WHERE import_id = $1 AND seq = $2',
+          values: [importId, seq],
+          binary: true,
+        } as QueryConfig);
+        if (!rows[0]) throw new Error(`chunk ${seq} of sales import ${importId} is missing`);
+        yield rows[0].data;
+      }
+    } finally {
+      await runner.release();
     }
   }
 
@@ -458,8 +491,10 @@ function placementAt(
   return window?.id ?? null;
 }
 
-function* stagingCsv(rows: StagedRow[]): Generator<string> {
+function stagingCsv(rows: StagedRow[]): string {
+  let text = '';
   for (const row of rows) {
-    yield `${row.line},"${row.externalId.replace(/"/g, '""')}",${row.productId},${row.placementId},${row.quantity},${row.unitPriceFen},${row.soldAt.toISOString()}\n`;
+    text += `${row.line},"${row.externalId.replace(/"/g, '""')}",${row.productId},${row.placementId},${row.quantity},${row.unitPriceFen},${row.soldAt.toISOString()}\n`;
   }
+  return text;
 }
