@@ -13,3 +13,5 @@ export {
   ProcessSalesImportJob,
   ProcessSalesImportJobData,
 } from './sales-import/process-sales-import.job';
+export { RetailIndicatorSource } from './indicators/retail-indicator.source';
+export { RETAIL_INDICATORS } from './indicators/retail-indicator.rows';

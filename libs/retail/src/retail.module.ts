@@ -45,6 +45,10 @@ export const RETAIL_ENTITIES = [
 /**
  * What the worker runs: the sales import job. Needs only the database and the queue, so the
  * worker, which has no auth or GraphQL, imports this rather than `RetailModule`.
+ *
+ * `RetailIndicatorSource` (retail's platform indicators) belongs in `providers` here, so that
+ * the worker's coupling recompute finds it. It is left out until test/impact/coupling.e2e-spec.ts
+ * stops registering its stand-in source for the same keys (the registry refuses two sources).
  */
 @Module({
   imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES)],

@@ -5,11 +5,14 @@ import { Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
 import { Connection, FieldError, LoaderRegistry, paginate } from '@cc/graphql';
 import { IdentityLoaders } from '@cc/identity';
+import { periodOf } from '@cc/impact';
 import { ProjectService, ProjectState } from '@cc/marketplace';
+import { QueueService } from '@cc/queue';
 import { OutletService } from '../outlet/outlet.service';
 import { Product } from '../product/product.entity';
 import { ProductService } from '../product/product.service';
 import { RetailAccess } from '../retail-access';
+import { announceCouplingChange, PLACEMENT_INDICATORS } from '../retail-coupling';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import {
   MakersTermsInput,
@@ -52,6 +55,7 @@ export class PlacementService {
     private readonly projects: ProjectService,
     private readonly identity: IdentityLoaders,
     private readonly access: RetailAccess,
+    private readonly queue: QueueService,
   ) {}
 
   /** The makers offer their product to an outlet, with terms and their royalty split. */
@@ -137,6 +141,7 @@ export class PlacementService {
         'project could not enter the market',
       );
     });
+    await this.announce(placement, 'placement started');
     return placement;
   }
 
@@ -156,7 +161,25 @@ export class PlacementService {
   /** Either side ends an active placement; sales made while it was active can still be reported. */
   async end(viewer: Viewer, id: string, reason?: string): Promise<Placement> {
     const party = await this.getForParty(viewer, id);
-    return this.move(party, PlacementAction.END, viewer, this.closing(viewer, reason));
+    const placement = await this.move(
+      party,
+      PlacementAction.END,
+      viewer,
+      this.closing(viewer, reason),
+    );
+    await this.announce(placement, 'placement ended');
+    return placement;
+  }
+
+  /** Products in market moved for the outlet's city in the current period. */
+  private async announce(placement: Placement, reason: string): Promise<void> {
+    const outlet = await this.outlets.get(placement.outletId);
+    await announceCouplingChange(this.queue, {
+      cityId: outlet.cityId,
+      periods: [periodOf(new Date()).key],
+      indicators: PLACEMENT_INDICATORS,
+      reason,
+    });
   }
 
   /** The placement, for the makers of its product and the members of its retailer only. */
