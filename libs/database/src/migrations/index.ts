@@ -7,6 +7,7 @@ import { Catalog1795891107500 } from './1795891107500-Catalog';
 import { Notification1795891166558 } from './1795891166558-Notification';
 import { Reviews1795891332876 } from './1795891332876-Reviews';
 import { Retail1795891596860 } from './1795891596860-Retail';
+import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Notification1795891166558,
   Reviews1795891332876,
   Retail1795891596860,
+  RetailSaleIndexes1795893378868,
 ];

@@ -14,7 +14,9 @@ import { Placement } from '../placement/placement.entity';
 @Index('UQ_sale_outlet_external_id', ['outletId', 'externalId'], { unique: true })
 @Index(['placementId', 'soldAt'])
 @Index(['productId', 'soldAt'])
-@Index(['organizationId', 'soldAt'])
+@Index(['outletId', 'soldAt'])
+// An import's own rows, counted when it finishes.
+@Index('IDX_sale_import', ['importId'], { where: '"import_id" IS NOT NULL' })
 @Index(['cityId', 'soldAt'])
 @Check(
   '"quantity" > 0 AND "unit_price_fen" >= 0 AND "amount_fen" = "quantity"::bigint * "unit_price_fen"',
