@@ -123,6 +123,16 @@ describe('retail: products, outlets and the placement lifecycle', () => {
       project: { id: delivered.projectId, state: 'IN_PRODUCTION' },
     });
 
+    // "mine" covers every member of the owning team, not only the creator.
+    const mine = (user: TestUser) =>
+      user.gql
+        .data<{ products: { edges: { node: { id: string } }[] } }>(
+          '{ products(first: 100, filter: { mine: true }) { edges { node { id } } } }',
+        )
+        .then((result) => result.products.edges.map((edge) => edge.node.id));
+    expect(await mine(third)).toEqual([productId]);
+    expect(await mine(stranger)).toEqual([]);
+
     const again = await lead.gql.request(CREATE_PRODUCT, {
       input: {
         projectId: delivered.projectId,

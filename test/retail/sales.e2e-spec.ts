@@ -200,5 +200,25 @@ describe('retail: recording sales', () => {
       { productId },
     );
     expect(sales.totalCount).toBe(3);
+    const atOutlet = await retailer.gql.data<{
+      sales: { edges: { node: { externalId: string; product: { id: string } } }[] };
+    }>(
+      'query($outletId: ID!) { sales(first: 10, filter: { outletId: $outletId }) { edges { node { externalId product { id } } } } }',
+      { outletId },
+    );
+    expect(atOutlet.sales.edges.map((edge) => edge.node.externalId).sort()).toEqual([
+      'RCPT-0001',
+      'RCPT-0002',
+      'RCPT-LATE',
+    ]);
+    const notTheirs = await otherRetailer.gql.request(
+      'query($outletId: ID!) { sales(first: 10, filter: { outletId: $outletId }) { totalCount } }',
+      { outletId },
+    );
+    expect(notTheirs.errors?.[0].extensions?.reason).toBe('NOT_OUTLET_MEMBER');
+    const noFilter = await retailer.gql.request('{ sales(filter: {}) { totalCount } }');
+    expect(noFilter.errors?.[0].extensions?.fieldErrors).toEqual([
+      { field: 'filter', message: 'name an outletId of your organization or a productId you make' },
+    ]);
   });
 });
