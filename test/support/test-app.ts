@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -14,6 +15,14 @@ export interface TestApp {
   db: DataSource;
   close(): Promise<void>;
 }
+
+/**
+ * Each test file gets its own queue key space (Jest evaluates this module once per file), so a
+ * job one file left delayed in Redis is never processed by the next file's worker. All apps of
+ * one file share it, as replicas share Redis.
+ */
+process.env.CC_TEST_BASE_QUEUE_PREFIX ??= process.env.QUEUE_PREFIX;
+process.env.QUEUE_PREFIX = `${process.env.CC_TEST_BASE_QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`;
 
 /** Boots the real API (on a free port) and, when asked, the real worker, in this test process. */
 export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
