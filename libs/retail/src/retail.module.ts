@@ -19,6 +19,7 @@ import { RetailLoaders } from './retail.loaders';
 import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
+import { RetailIndicatorSource } from './indicators/retail-indicator.source';
 import { ProcessSalesImportJob } from './sales-import/process-sales-import.job';
 import { SalesImportChunk } from './sales-import/sales-import-chunk.entity';
 import { SalesImportError } from './sales-import/sales-import-error.entity';
@@ -45,14 +46,12 @@ export const RETAIL_ENTITIES = [
 /**
  * What the worker runs: the sales import job. Needs only the database and the queue, so the
  * worker, which has no auth or GraphQL, imports this rather than `RetailModule`.
- *
- * `RetailIndicatorSource` (retail's platform indicators) belongs in `providers` here, so that
- * the worker's coupling recompute finds it. It is left out until test/impact/coupling.e2e-spec.ts
- * stops registering its stand-in source for the same keys (the registry refuses two sources).
+ * It also provides `RetailIndicatorSource`, retail's platform indicators, so the worker's
+ * coupling recompute (and the API's what-if) find it.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES)],
-  providers: [SalesImportProcessor, ProcessSalesImportJob],
+  providers: [SalesImportProcessor, ProcessSalesImportJob, RetailIndicatorSource],
   exports: [SalesImportProcessor],
 })
 export class RetailWorkerModule {}
