@@ -2,7 +2,7 @@ import { periodOf, PeriodGranularity } from '@cc/impact';
 import { RETAIL_INDICATORS, RetailIndicatorSource } from '@cc/retail';
 import { IdentityFactory } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
-import { startTestApp, TestApp } from '../support/test-app';
+import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   acceptPlacement,
   consignment,
@@ -52,7 +52,7 @@ describe('retail: platform indicators for the coupling metrics', () => {
     await sale(outletId, 1, 2000, 'I-2');
     await sale(online, 1, 1000, 'I-3');
 
-    // Not registered with the impact registry yet (see RetailWorkerModule): called directly.
+    // Called directly here; the end-to-end path through the worker is tested below.
     const values = await new RetailIndicatorSource(app.db).collect({
       granularity: PeriodGranularity.QUARTER,
       cityIds: [city.cityId],
@@ -85,5 +85,51 @@ describe('retail: platform indicators for the coupling metrics', () => {
       },
       products_in_market: { total: 1, parts: only(1) },
     });
+  });
+});
+
+describe('retail: a recorded sale reaches the city coupling snapshot', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true });
+  });
+
+  afterAll(() => app.close());
+
+  it('is reflected in the stored snapshot after the queue drains', async () => {
+    const factory = new IdentityFactory(app);
+    const city = await factory.defaultCity();
+    const delivered = await deliveredProject(factory, city, { quantity: 100 });
+    const retailer = await factory.retailer();
+    const productId = await createProduct(delivered.owner, delivered.projectId, { brand: 'Tiexi' });
+    const outletId = await createOutlet(retailer, city);
+    const offered = await offerPlacement(delivered.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    await retailer.gql.data(RECORD_SALE, {
+      input: {
+        outletId,
+        productId,
+        quantity: 4,
+        unitPrice: 2500,
+        soldAt: new Date().toISOString(),
+        externalId: 'E2E-1',
+      },
+    });
+
+    const period = periodOf(new Date()).key;
+    const [row] = await eventually(async () => {
+      const rows: { raw_values: Record<string, number> }[] = await app.db.query(
+        `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = $2 AND status = 'LIVE'`,
+        [city.cityId, period],
+      );
+      // 4 × 2500 fen = 100 yuan, from this city's only sale.
+      return rows.length && rows[0].raw_values.creative_sales_revenue === 100 ? rows : undefined;
+    }, 30_000);
+    expect(row.raw_values.creative_sales_revenue).toBe(100);
   });
 });
