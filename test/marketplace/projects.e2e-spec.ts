@@ -315,4 +315,17 @@ describe('creative projects', () => {
       [...first.projects.edges, ...rest.projects.edges].map((edge) => edge.node.title),
     ).toEqual(all.projects.edges.map((edge) => edge.node.title));
   });
+
+  it.each([
+    ['{ project(id: "nope") { id } }', 'id'],
+    ['mutation { publishProject(id: "nope") { id } }', 'id'],
+    ['{ bidComparison(projectId: "nope") { totalCostFen } }', 'projectId'],
+    ['{ productionOrder(orderId: "nope") { id } }', 'orderId'],
+  ])('a malformed id in %s names the argument', async (query, field) => {
+    const response = await talent.gql.request(query);
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field, message: `${field} must be a UUID` }],
+    });
+  });
 });

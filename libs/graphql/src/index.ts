@@ -24,3 +24,4 @@ export {
   WebSocketOperationLimits,
 } from './subscriptions/websocket-operations';
 export { Trim } from './input/trim';
+export { ParseIdPipe } from './input/parse-id.pipe';

@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Role, Roles } from '@cc/auth';
-import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { City } from './city.entity';
 import { CityService } from './city.service';
 import { District } from './district.entity';

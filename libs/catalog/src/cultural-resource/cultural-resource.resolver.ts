@@ -1,10 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Role, Roles } from '@cc/auth';
-import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { CatalogLoaders } from '../catalog.loaders';
 import { City } from '../city/city.entity';
 import { District } from '../city/district.entity';
-import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CulturalResourceConnection } from './cultural-resource.connection';
 import { CulturalResource } from './cultural-resource.entity';
 import { CulturalResourceService } from './cultural-resource.service';

@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { ConnectionArgs, LoaderRegistry, Loaders } from '@cc/graphql';
+import { ConnectionArgs, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { ProductionOrder } from '../production/production-order.entity';
 import { ProductionService } from '../production/production.service';
 import { BidAccess } from './bid-access';
@@ -14,7 +13,7 @@ import { Bid } from './bid.entity';
 import { BidService } from './bid.service';
 import { BidTermsInput, SubmitBidInput } from './dto/bid.inputs';
 
-const bidId = () => Args('bidId', { type: () => ID }, ParseUUIDPipe);
+const bidId = () => Args('bidId', { type: () => ID }, ParseIdPipe);
 
 @Resolver(() => Bid)
 export class BidResolver {
@@ -62,7 +61,7 @@ export class BidResolver {
   @Authenticated()
   @Query(() => Bid, { description: 'A bid, for its manufacturer and the project owners only.' })
   bid(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @CurrentViewer() viewer: Viewer,
     @Loaders() loaders: LoaderRegistry,
   ): Promise<Bid> {
@@ -84,7 +83,7 @@ export class BidResolver {
     description: "Your project's live bids side by side, cheapest total first.",
   })
   bidComparison(
-    @Args('projectId', { type: () => ID }, ParseUUIDPipe) projectId: string,
+    @Args('projectId', { type: () => ID }, ParseIdPipe) projectId: string,
     @CurrentViewer() viewer: Viewer,
     @Loaders() loaders: LoaderRegistry,
   ): Promise<BidComparisonRow[]> {

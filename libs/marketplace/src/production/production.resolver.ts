@@ -1,12 +1,12 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { ProductionMilestone } from './production-milestone.entity';
 import { ProductionOrder } from './production-order.entity';
 import { ProductionStage } from './production-stage.enum';
 import { ProductionService } from './production.service';
+import { ParseIdPipe } from '@cc/graphql';
 
-const orderId = () => Args('orderId', { type: () => ID }, ParseUUIDPipe);
+const orderId = () => Args('orderId', { type: () => ID }, ParseIdPipe);
 
 @Resolver(() => ProductionOrder)
 export class ProductionResolver {

@@ -1,8 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City, CulturalResource } from '@cc/catalog';
-import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
 import { ProjectsArgs } from './dto/projects.args';
 import { ProjectConnection } from './project.connection';
@@ -28,7 +27,7 @@ export class ProjectResolver {
   @Public()
   @Query(() => Project)
   project(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @CurrentViewer({ optional: true }) viewer?: Viewer,
   ): Promise<Project> {
     return this.projectService.getVisible(viewer, id);
@@ -48,7 +47,7 @@ export class ProjectResolver {
   @Roles(Role.TALENT)
   @Mutation(() => Project, { description: 'Edit a DRAFT project you own.' })
   updateProject(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateProjectInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
@@ -58,7 +57,7 @@ export class ProjectResolver {
   @Roles(Role.TALENT)
   @Mutation(() => Project, { description: 'Open a DRAFT project for sealed bids.' })
   publishProject(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
     return this.projectService.publish(viewer, id);
@@ -67,7 +66,7 @@ export class ProjectResolver {
   @Roles(Role.TALENT)
   @Mutation(() => Project, { description: 'Cancel a project before it reaches the market.' })
   cancelProject(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
     return this.projectService.cancel(viewer, id);

@@ -1,4 +1,3 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { ProductionOrder } from '../production/production-order.entity';
@@ -7,6 +6,7 @@ import { ManufacturerRecord } from './manufacturer-record.entity';
 import { ManufacturerRecords } from './manufacturer-record.repository';
 import { Review } from './review.entity';
 import { ReviewService } from './review.service';
+import { ParseIdPipe } from '@cc/graphql';
 
 @Resolver(() => ProductionOrder)
 export class ReviewResolver {
@@ -20,7 +20,7 @@ export class ReviewResolver {
     description: 'Review the other side of a delivered order (once per side).',
   })
   reviewProductionOrder(
-    @Args('orderId', { type: () => ID }, ParseUUIDPipe) orderId: string,
+    @Args('orderId', { type: () => ID }, ParseIdPipe) orderId: string,
     @Args('input') input: ReviewInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Review> {
@@ -30,7 +30,7 @@ export class ReviewResolver {
   @Public()
   @Query(() => ManufacturerRecord, { description: "A manufacturer's rating and on-time record." })
   async manufacturerRecord(
-    @Args('organizationId', { type: () => ID }, ParseUUIDPipe) organizationId: string,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
   ): Promise<ManufacturerRecord> {
     const record = (await this.records.of([organizationId])).get(organizationId);
     return (

@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ParseUUIDPipe } from '@nestjs/common';
+
 import { Role, Roles } from '@cc/auth';
 import { WorkerCanary } from './worker-canary.entity';
 import { WorkerCanaryService } from './worker-canary.service';
+import { ParseIdPipe } from '@cc/graphql';
 
 @Resolver(() => WorkerCanary)
 export class WorkerCanaryResolver {
@@ -16,7 +17,7 @@ export class WorkerCanaryResolver {
 
   @Roles(Role.ADMIN)
   @Query(() => WorkerCanary)
-  workerCanary(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<WorkerCanary> {
+  workerCanary(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<WorkerCanary> {
     return this.canaries.get(id);
   }
 }

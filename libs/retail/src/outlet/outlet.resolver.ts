@@ -1,8 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City, District } from '@cc/catalog';
-import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { IdentityLoaders, Organization } from '@cc/identity';
 import { RetailLoaders } from '../retail.loaders';
 import { SellThrough, sellThrough } from '../sale/sell-through';
@@ -31,7 +30,7 @@ export class OutletResolver {
 
   @Public()
   @Query(() => Outlet)
-  outlet(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Outlet> {
+  outlet(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<Outlet> {
     return this.outletService.get(id);
   }
 
@@ -47,7 +46,7 @@ export class OutletResolver {
   @Roles(Role.RETAILER)
   @Mutation(() => Outlet, { description: 'Edit an outlet of your organization.' })
   updateOutlet(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateOutletInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Outlet> {

@@ -1,4 +1,3 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import {
   Args,
   Float,
@@ -11,7 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { IdentityLoaders, Organization } from '@cc/identity';
 import { Outlet } from '../outlet/outlet.entity';
 import { Product } from '../product/product.entity';
@@ -28,7 +27,7 @@ import { Placement } from './placement.entity';
 import { PlacementAction, placementActionsFor } from './placement-state';
 import { PlacementService } from './placement.service';
 
-const placementId = () => Args('id', { type: () => ID }, ParseUUIDPipe);
+const placementId = () => Args('id', { type: () => ID }, ParseIdPipe);
 const reason = () =>
   Args('reason', { type: () => String, nullable: true, description: 'Shown to the other side.' });
 

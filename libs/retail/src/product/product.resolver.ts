@@ -1,8 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City, CulturalResource } from '@cc/catalog';
-import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { Project, ProjectService } from '@cc/marketplace';
 import { RetailLoaders } from '../retail.loaders';
 import { SellThrough, sellThrough } from '../sale/sell-through';
@@ -31,7 +30,7 @@ export class ProductResolver {
 
   @Public()
   @Query(() => Product)
-  product(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<Product> {
+  product(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<Product> {
     return this.productService.get(id);
   }
 
@@ -49,7 +48,7 @@ export class ProductResolver {
   @Roles(Role.TALENT)
   @Mutation(() => Product, { description: 'Edit the name, brand, description or price.' })
   updateProduct(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateProductInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Product> {

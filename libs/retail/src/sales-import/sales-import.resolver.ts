@@ -1,4 +1,3 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import {
   Args,
   ArgsType,
@@ -13,7 +12,7 @@ import {
 } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { ConnectionArgs, ConnectionType, LoaderRegistry, Loaders } from '@cc/graphql';
+import { ConnectionArgs, ConnectionType, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { Outlet } from '../outlet/outlet.entity';
 import { RetailLoaders } from '../retail.loaders';
 import { MAX_STORED_IMPORT_ERRORS } from './sales-import.processor';
@@ -46,7 +45,7 @@ export class SalesImportResolver {
       'A bulk sales import (uploaded to POST /retail/outlets/:outletId/sales-imports) and its progress.',
   })
   salesImport(
-    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<SalesImport> {
     return this.salesImportService.getVisible(viewer, id);

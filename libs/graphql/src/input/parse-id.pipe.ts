@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { CommonException } from '@cc/graphql';
+import { CommonException } from '../errors/domain.exception';
 
 /**
  * For `@Args('id', { type: () => ID }, ParseIdPipe)`: a malformed id is BAD_USER_INPUT naming

@@ -1,4 +1,4 @@
-import { CommonException } from '@cc/graphql';
+import { CommonException } from '../errors/domain.exception';
 import { ParseIdPipe } from './parse-id.pipe';
 
 describe('ParseIdPipe', () => {
