@@ -4,3 +4,4 @@ export { DatabaseModule } from './database.module';
 export { runMigrations } from './run-migrations';
 export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
 export { isUniqueViolation } from './postgres-errors';
+export { containsPattern, escapeLike } from './like-pattern';

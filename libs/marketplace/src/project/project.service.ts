@@ -10,6 +10,7 @@ import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
 import { ProjectOrder, ProjectsArgs } from './dto/projects.args';
 import { Project } from './project.entity';
 import { canTransition, ProjectState } from './project-state';
+import { containsPattern } from '@cc/database';
 
 const SORT_KEYS: Record<Exclude<ProjectOrder, ProjectOrder.RELEVANCE>, SortKey<Project>> = {
   [ProjectOrder.NEWEST]: {
@@ -143,7 +144,7 @@ export class ProjectService {
     }
     if (filter.text) {
       query.andWhere('(project.title ILIKE :text OR project.description ILIKE :text)', {
-        text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        text: containsPattern(filter.text),
       });
     }
     if (orderBy === ProjectOrder.RELEVANCE) {

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { CatalogService, CulturalResourceKind } from '@cc/catalog';
-import { isUniqueViolation } from '@cc/database';
+import { containsPattern, isUniqueViolation } from '@cc/database';
 import { Connection, paginate } from '@cc/graphql';
 import { ProductionService, ProjectService, ProjectState } from '@cc/marketplace';
 import { Outlet } from '../outlet/outlet.entity';
@@ -128,7 +128,7 @@ export class ProductService {
     if (filter.text) {
       query.andWhere(
         '(product.name ILIKE :text OR product.brand ILIKE :text OR product.sku ILIKE :text)',
-        { text: `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+        { text: containsPattern(filter.text) },
       );
     }
     if (filter.mine) {
