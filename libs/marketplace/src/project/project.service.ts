@@ -37,7 +37,7 @@ export class ProjectService {
 
   async create(viewer: Viewer, input: CreateProjectInput): Promise<Project> {
     if (input.teamId) await this.access.assertTeamMember(viewer, input.teamId);
-    await this.assertCatalogLinks(input.cityId, input.culturalResourceIds);
+    await this.assertCity(input.cityId);
     assertDeadlines(input.bidDeadline, input.deliveryDeadline);
     const { teamId, ...fields } = input;
     return this.saveLinked(
@@ -48,8 +48,6 @@ export class ProjectService {
   async update(viewer: Viewer, id: string, input: UpdateProjectInput): Promise<Project> {
     const project = await this.getOwned(viewer, id);
     if (project.state !== ProjectState.DRAFT) throw MarketplaceException.notEditable(project.state);
-    if (input.culturalResourceIds)
-      await this.assertCatalogLinks(project.cityId, input.culturalResourceIds);
     assertDeadlines(
       input.bidDeadline ?? project.bidDeadline,
       input.deliveryDeadline ?? project.deliveryDeadline,
@@ -59,15 +57,16 @@ export class ProjectService {
   }
 
   /**
-   * Saves with its cultural resources share-locked, so a concurrent catalog delete either waits
-   * for this link or has already happened (and the link is refused).
+   * Checks that the linked resources exist in the project's city and saves with them
+   * share-locked, so a concurrent catalog delete either waits for this link or has already
+   * happened (and the link is refused).
    */
   private saveLinked(project: Project): Promise<Project> {
     const ids = [...new Set(project.culturalResourceIds)];
     return this.dataSource.transaction(async (manager) => {
       const locked: { id: string }[] = await manager.query(
-        'SELECT id FROM cultural_resource WHERE id = ANY($1::uuid[]) FOR SHARE',
-        [ids],
+        'SELECT id FROM cultural_resource WHERE id = ANY($1::uuid[]) AND city_id = $2 FOR SHARE',
+        [ids, project.cityId],
       );
       if (locked.length !== ids.length) {
         const present = new Set(locked.map((row) => row.id));
@@ -205,25 +204,13 @@ export class ProjectService {
     return this.projects.findOneByOrFail({ id: project.id });
   }
 
-  private async assertCatalogLinks(cityId: string, resourceIds: string[]): Promise<void> {
+  private async assertCity(cityId: string): Promise<void> {
     const [city] = await this.catalog.citiesByIds([cityId]);
     if (!city) {
       throw MarketplaceException.invalid(
         MarketplaceErrorCode.UNKNOWN_CITY,
         'cityId',
         `City ${cityId} does not exist`,
-      );
-    }
-    const resources = await this.catalog.culturalResourcesByIds(resourceIds);
-    const known = new Set(
-      resources.filter((resource) => resource.cityId === cityId).map((resource) => resource.id),
-    );
-    const unknown = resourceIds.filter((id) => !known.has(id));
-    if (unknown.length) {
-      throw MarketplaceException.invalid(
-        MarketplaceErrorCode.UNKNOWN_CULTURAL_RESOURCE,
-        'culturalResourceIds',
-        `Not cultural resources of this city: ${unknown.join(', ')}`,
       );
     }
   }
