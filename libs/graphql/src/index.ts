@@ -1,5 +1,13 @@
 export { ConnectionArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection/connection.args';
-export { Connection, ConnectionType, Edge, PageInfo } from './connection/connection.type';
+export {
+  Connection,
+  ConnectionType,
+  Edge,
+  LazyCount,
+  lazyCount,
+  PageInfo,
+  resolveCount,
+} from './connection/connection.type';
 export { decodeCursor, encodeCursor } from './connection/cursor';
 export { paginate, SortKey } from './connection/paginate';
 export { paginateByScore } from './connection/paginate-by-score';

@@ -1,7 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonException } from '../errors/domain.exception';
 import { ConnectionArgs, DEFAULT_PAGE_SIZE } from './connection.args';
-import { Connection } from './connection.type';
+import { Connection, lazyCount } from './connection.type';
 import { decodeCursor, encodeCursor } from './cursor';
 
 const SCORE_ALIAS = 'page_score';
@@ -25,7 +25,8 @@ export async function paginateByScore<T extends ObjectLiteral & { id: string }>(
     ]);
   }
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
+  const countQuery = query.clone();
+  const totalCount = lazyCount(() => countQuery.getCount());
 
   const backwards =
     args.last !== undefined || (args.before !== undefined && args.first === undefined);

@@ -1,7 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonException } from '../errors/domain.exception';
 import { ConnectionArgs, DEFAULT_PAGE_SIZE } from './connection.args';
-import { Connection } from './connection.type';
+import { Connection, lazyCount } from './connection.type';
 import { CursorKey, decodeCursor, encodeCursor } from './cursor';
 
 export interface SortKey<T> {
@@ -32,7 +32,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const alias = query.alias;
   const sortColumn = comparableSortExpression(query, sort.column);
-  const totalCount = await query.clone().getCount();
+  const countQuery = query.clone();
+  const totalCount = lazyCount(() => countQuery.getCount());
 
   const backwards =
     args.last !== undefined || (args.before !== undefined && args.first === undefined);
@@ -83,9 +84,11 @@ const TIMESTAMP_TYPES = new Set<unknown>([
 ]);
 
 /**
- * PostgreSQL keeps microseconds but a cursor carries a JavaScript date (milliseconds). Sorting and
- * comparing timestamp columns at millisecond precision (ties broken by id) keeps pages exact:
- * no row is skipped or repeated when several share a millisecond.
+ * PostgreSQL keeps microseconds but a cursor carries a JavaScript date (milliseconds), so a
+ * timestamp sort must compare at millisecond precision (ties broken by id), or rows are skipped
+ * or repeated across pages. A column stored as `timestamptz(3)` already is: it is sorted as is,
+ * and its `(column, id)` index serves the page. Any other timestamp column is wrapped in
+ * `date_trunc`, which is exact but sorts the whole filtered set.
  */
 function comparableSortExpression<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -97,9 +100,12 @@ function comparableSortExpression<T extends ObjectLiteral>(
   const columnMetadata = metadata?.columns.find(
     (candidate) => candidate.databaseName === columnName,
   );
-  return columnMetadata && TIMESTAMP_TYPES.has(columnMetadata.type)
-    ? `date_trunc('milliseconds', ${column})`
-    : column;
+  if (!columnMetadata || !TIMESTAMP_TYPES.has(columnMetadata.type)) return column;
+  const storedInMilliseconds =
+    columnMetadata.precision !== undefined &&
+    columnMetadata.precision !== null &&
+    columnMetadata.precision <= 3;
+  return storedInMilliseconds ? column : `date_trunc('milliseconds', ${column})`;
 }
 
 function flip(direction: 'ASC' | 'DESC'): 'ASC' | 'DESC' {

@@ -96,7 +96,7 @@ export class Project extends BaseEntity {
   requiredCertifications!: string[];
 
   @Field()
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', precision: 3 })
   bidDeadline!: Date;
 
   @Field()
@@ -104,6 +104,6 @@ export class Project extends BaseEntity {
   deliveryDeadline!: Date;
 
   @Field(() => Date, { nullable: true })
-  @Column({ type: 'timestamptz', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
   publishedAt!: Date | null;
 }

@@ -66,7 +66,7 @@ export class Sale extends BaseEntity {
   amountFen!: number;
 
   @Field()
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', precision: 3 })
   soldAt!: Date;
 
   @Field({ description: "The retailer's own id for the sale (receipt or POS line)." })
