@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { benchServices } from './support/bench-database';
+import { Benchmark } from './support/benchmark';
+import { markdownTable, saveReport, BenchReport } from './support/report';
+import { graphqlRead } from './benchmarks/graphql-read.bench';
+
+const BENCHMARKS: Benchmark[] = [graphqlRead];
+
+const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
+benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;
+
+function parseArgs(argv: string[]) {
+  const options = { names: [] as string[], scale: 1, pairs: 3, seconds: 10, keep: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const number = (name: string) => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1)
+        throw new Error(`${name} needs a positive integer`);
+      return value;
+    };
+    if (arg === '--scale') options.scale = number('--scale');
+    else if (arg === '--pairs') options.pairs = number('--pairs');
+    else if (arg === '--seconds') options.seconds = number('--seconds');
+    else if (arg === '--keep') options.keep = true;
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else if (!BENCHMARKS.some((b) => b.name === arg)) throw new Error(`unknown benchmark ${arg}`);
+    else options.names.push(arg);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  const selected = options.names.length
+    ? BENCHMARKS.filter((b) => options.names.includes(b.name))
+    : BENCHMARKS;
+  const reports: BenchReport[] = [];
+  let failed = false;
+  for (const benchmark of selected) {
+    // Each benchmark gets its own database, so one's data never shapes another's plans.
+    const services = await benchServices(log, options.keep);
+    try {
+      log(`${benchmark.name}: running`);
+      const report = await benchmark.run({
+        services,
+        appEnv: {
+          DATABASE_URL: services.databaseUrl,
+          REDIS_URL: services.redisUrl,
+          QUEUE_PREFIX: services.queuePrefix,
+          JWT_SECRET: randomBytes(32).toString('hex'),
+        },
+        scale: options.scale,
+        pairs: options.pairs,
+        durationSeconds: options.seconds,
+        log: (line) => log(`${benchmark.name}: ${line}`),
+      });
+      log(`${benchmark.name}: saved ${saveReport(report)}`);
+      reports.push(report);
+    } catch (error) {
+      failed = true;
+      console.error(`[bench] ${benchmark.name} failed: ${(error as Error).message}`);
+    } finally {
+      await services.close();
+    }
+  }
+  process.stdout.write(`\n${markdownTable(reports)}\n`);
+  process.exit(failed ? 1 : 0);
+}
+
+void main();

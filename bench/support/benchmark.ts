@@ -1,0 +1,18 @@
+import { BenchServices } from './bench-database';
+import { BenchReport } from './report';
+
+export interface BenchContext {
+  services: BenchServices;
+  /** Environment for the api and worker processes under test. */
+  appEnv: Record<string, string>;
+  scale: number;
+  pairs: number;
+  /** Seconds per side of each pair for load tests. */
+  durationSeconds: number;
+  log(line: string): void;
+}
+
+export interface Benchmark {
+  name: string;
+  run(context: BenchContext): Promise<BenchReport>;
+}
