@@ -9,8 +9,8 @@ import {
   ensurePostgres,
   ensureRedis,
   LocalPostgres,
+  LocalInfraError,
   LocalRedis,
-  RedisUnavailableError,
 } from '@cc/local-infra';
 import { seedDemoData } from './seed/shenyang.seed';
 
@@ -133,7 +133,8 @@ async function main(): Promise<void> {
   Ctrl-C stops everything.
 `);
   } catch (error) {
-    if (error instanceof RedisUnavailableError) console.error(error.message);
+    // A LocalInfraError is one line naming the cause and the fix; print it as it is.
+    if (error instanceof LocalInfraError) console.error(`[demo] ${error.message}`);
     else console.error(`demo failed: ${(error as Error).message}`);
     await stop(1);
   }

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedPostgresLayout, LayoutOptions } from './embedded-postgres-layout';
 import { isPortOpen } from './tcp-probe';
 
 export const EMBEDDED_PG_PORT = 54329;
@@ -14,16 +14,11 @@ export interface LocalPostgres {
   stop(): Promise<void>;
 }
 
-interface EmbeddedPostgresLike {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 /**
  * Finds a PostgreSQL server to use, in order: DATABASE_URL; a server on localhost:5432 (user
  * postgres); else the embedded server shipped by the `embedded-postgres` package, with its data
- * in `<dataRoot>/postgres` so it survives restarts.
+ * kept across restarts (see embeddedPostgresLayout for where). Failures to start the embedded
+ * server throw a LocalInfraError whose message names the cause and the fix.
  */
 export async function ensurePostgres(
   dataRoot: string,
@@ -41,38 +36,28 @@ export async function ensurePostgres(
       stop: async () => undefined,
     };
   }
-  const databaseDir = join(dataRoot, 'postgres');
-  mkdirSync(dataRoot, { recursive: true });
-  // An ES module whose types need node16 resolution; loaded by name, typed by the shape we use.
-  const packageName = 'embedded-postgres';
-  const { default: EmbeddedPostgres } = (await import(packageName)) as {
-    default: new (options: object) => EmbeddedPostgresLike;
-  };
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port: EMBEDDED_PG_PORT,
+  return ensureEmbeddedPostgres({ dataRoot }, log);
+}
+
+/** The embedded step alone: binaries and data placed for the current user, then started. */
+export async function ensureEmbeddedPostgres(
+  options: LayoutOptions & { port?: number },
+  log: (line: string) => void,
+): Promise<LocalPostgres> {
+  const port = options.port ?? EMBEDDED_PG_PORT;
+  const layout = embeddedPostgresLayout(options);
+  const server = await startEmbeddedPostgres(layout, {
+    port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: (message: unknown) => log(`postgres: ${String(message)}`.trim()),
+    log,
   });
-  if (!isInitialised(databaseDir)) {
-    log(`initialising embedded PostgreSQL in ${databaseDir}`);
-    await server.initialise();
-  }
-  await server.start();
-  log(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT}`);
+  log(`embedded PostgreSQL ${layout.major} on 127.0.0.1:${port}, data in ${layout.dataDir}`);
   return {
-    serverUrl: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PG_PORT}/postgres`,
+    serverUrl: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
     source: 'embedded',
     stop: () => server.stop(),
   };
-}
-
-function isInitialised(databaseDir: string): boolean {
-  return existsSync(join(databaseDir, 'PG_VERSION'));
 }
 
 export function databaseUrl(serverUrl: string, database: string): string {

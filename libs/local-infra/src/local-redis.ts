@@ -1,5 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { LocalInfraError } from './local-infra.error';
 import { isPortOpen, waitForPort } from './tcp-probe';
 
 export const PRIVATE_REDIS_PORT = 63790;
@@ -10,11 +11,12 @@ export interface LocalRedis {
   stop(): Promise<void>;
 }
 
-export class RedisUnavailableError extends Error {
+export class RedisUnavailableError extends LocalInfraError {
   constructor() {
     super(
-      'No Redis found: set REDIS_URL, start one on localhost:6379 (`docker compose up -d redis`), ' +
-        'or install the OS package (`apt-get install redis-server`, `brew install redis`).',
+      'No Redis found',
+      'set REDIS_URL, start one on localhost:6379 (`docker compose up -d redis`), ' +
+        'or install the OS package (`apt-get install redis-server`, `brew install redis`)',
     );
   }
 }
