@@ -12,7 +12,12 @@ import {
   LocalInfraError,
   LocalRedis,
 } from '@cc/local-infra';
-import { seedDemoData } from './seed/shenyang.seed';
+import {
+  demoCityBanner,
+  demoQueryInputs,
+  seedDemoCityIfEmpty,
+  waitForCouplingResults,
+} from './demo-city';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const DATA_ROOT = join(ROOT, '.data');
@@ -97,7 +102,7 @@ async function main(): Promise<void> {
 
     const applied = await runMigrations(url);
     say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'schema is up to date');
-    if (await seedDemoData(url)) say('loaded demo data (Shenyang)');
+    await seedDemoCityIfEmpty(url, say);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -117,6 +122,10 @@ async function main(): Promise<void> {
 
     await waitUntilReady(`http://127.0.0.1:${API_PORT}/health/ready`, api);
     await waitUntilReady(`http://127.0.0.1:${WORKER_HEALTH_PORT}/health/ready`, worker);
+    const inputs = await demoQueryInputs(url);
+    if (inputs) {
+      await waitForCouplingResults(`http://127.0.0.1:${API_PORT}/graphql`, inputs, say);
+    }
     console.warn(`
   Creative Chain is running.
 
@@ -130,6 +139,7 @@ async function main(): Promise<void> {
 
   Demo ADMIN: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (login, then grantRole to make officials)
 
+${inputs ? demoCityBanner(inputs) : '  (This database was not seeded by the demo: no demo logins.)\n'}
   Ctrl-C stops everything.
 `);
   } catch (error) {
