@@ -160,7 +160,8 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
               AND p.required_certifications <@ mc.certifications
               AND mc.monthly_capacity >= p.quantity AND mc.moq <= p.quantity AND o.city_id = p.city_id
               AND o.district_id IN (SELECT district_id FROM cultural_resource WHERE id = ANY(p.cultural_resource_ids))
-              AND (mr.review_count IS NULL OR mr.score_sum >= 3.5 * 3 * mr.review_count)`,
+              AND mr.review_count > 0 AND mr.score_sum >= 3.5 * 3 * mr.review_count
+              AND mr.on_time_orders >= 0.6 * mr.delivered_orders`,
           [fit.projectId, fit.good],
         );
         expect(good.rows).toHaveLength(fit.good.length);
@@ -173,7 +174,8 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
             WHERE o.id = ANY($2::uuid[]) AND (NOT p.processes <@ mc.processes
               OR NOT p.required_certifications <@ mc.certifications
               OR mc.monthly_capacity < p.quantity OR mc.moq > p.quantity OR o.city_id <> p.city_id
-              OR o.description LIKE 'Typical lead time 9_ days.')`,
+              OR (mr.delivered_orders > 0 AND mr.on_time_orders * 2 < mr.delivered_orders
+                  AND mr.score_sum < 2.5 * 3 * mr.review_count))`,
           [fit.projectId, fit.bad],
         );
         expect(bad.rows).toHaveLength(fit.bad.length);

@@ -22,7 +22,9 @@ export type ProjectPlot =
   /** Delivered and made into a product, not yet placed anywhere: for outlet-fit fixtures. */
   | { kind: 'awaitingPlacement'; retailPriceFen: number }
   /** In market early at strong outlets, selling far above the rest. */
-  | { kind: 'standout'; outlets: OutletRef[] };
+  | { kind: 'standout'; outlets: OutletRef[] }
+  /** Awarded to `manufacturer` (the only bidder), delivered on time or late: a track record. */
+  | { kind: 'track'; manufacturer: ManufacturerRef; onTime: boolean };
 
 export interface ProjectSpec {
   city: CityRef;
@@ -146,7 +148,10 @@ export class ProjectGenerator {
     }
 
     // Sealed bids from manufacturers of the city, best placed first.
-    const bidders = this.bidders(spec.city.id, processes, certifications, plot.kind === 'open');
+    const bidders =
+      plot.kind === 'track'
+        ? [plot.manufacturer]
+        : this.bidders(spec.city.id, processes, certifications, plot.kind === 'open');
     const bids = bidders
       .map((manufacturer) =>
         this.bid(
@@ -369,11 +374,14 @@ export class ProjectGenerator {
       milestones.push({ stage, at, by, quantity: units });
       return true;
     };
-    const forced = plot.kind !== 'natural';
+    const forced = plot.kind === 'awaitingPlacement' || plot.kind === 'standout';
     const sampleAt = addDays(awardAt, random.int(5, 15));
     const approvedAt = addDays(sampleAt, random.int(2, 6));
     const massAt = addDays(approvedAt, random.int(1, 3));
-    const onTime = forced || random.chance(0.3 + 0.65 * manufacturer.quality);
+    const onTime =
+      plot.kind === 'track'
+        ? plot.onTime
+        : forced || random.chance(0.3 + 0.65 * manufacturer.quality);
     const dueMs = dueAt.getTime();
     const firstAt = onTime
       ? new Date(Math.max(massAt.getTime() + 10 * DAY_MS, dueMs - random.int(0, 30) * DAY_MS))
@@ -424,7 +432,9 @@ export class ProjectGenerator {
         quantity: milestone.quantity,
       });
     }
-    if (firstDeliveryAt) this.reviews(orderId, spec, manufacturer, firstDeliveryAt, onTime);
+    if (firstDeliveryAt) {
+      this.reviews(orderId, spec, manufacturer, firstDeliveryAt, onTime, plot.kind === 'track');
+    }
     return {
       sampleApprovedAt: milestones.find((m) => m.stage === 'SAMPLE_APPROVED')?.at ?? null,
       firstDeliveryAt,
@@ -439,6 +449,7 @@ export class ProjectGenerator {
     manufacturer: ManufacturerRef,
     deliveredAt: Date,
     onTime: boolean,
+    always: boolean,
   ): void {
     const random = this.random;
     const clamp = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
@@ -457,7 +468,7 @@ export class ProjectGenerator {
         comment: '',
       });
     };
-    if (random.chance(0.85)) {
+    if (always || random.chance(0.85)) {
       write('PROJECT_OWNER', spec.owner.userId, [
         score(),
         onTime ? random.int(4, 5) : random.int(1, 3),

@@ -169,7 +169,7 @@ export function generateWorld(
       }),
     ];
     manufacturers.push(...good, ...bad);
-    planted.manufacturers.push({ profile, good, bad });
+    planted.manufacturers.push({ profile, good, bad, poorRecord: bad[4] });
   }
 
   // Planted outlets in Shenyang: strong matches for palace and industrial products, and poor ones.
