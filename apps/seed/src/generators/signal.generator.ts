@@ -125,7 +125,14 @@ export function generateSignal(
       {
         city: shenyang,
         ...(i < 2 ? { owner: demoTalent, team: demoTeam } : ownerAt(1)),
-        resources: [random.pick(shenyang.resources.filter((r) => r.kind === kind))],
+        // Never in the flagging district, whose signal is the opposite.
+        resources: [
+          random.pick(
+            shenyang.resources.filter(
+              (r) => r.kind === kind && r.districtId !== world.flaggingDistrictId,
+            ),
+          ),
+        ],
         plot: { kind: 'standout', outlets: planted.goodOutlets.get(kind)!.slice(0, 4) },
       },
       createdAt,
