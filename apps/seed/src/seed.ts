@@ -56,7 +56,7 @@ export async function seedDatabase(
     const quarters = quartersEndingAt(options.now, 8);
     const progress: SeedProgress = {
       projectsDone: 0,
-      projectsTotal: Math.round(1000 * options.scale) + 37,
+      projectsTotal: Math.round(1000 * options.scale),
       rowsWritten: 0,
     };
     const writer = new CopyWriter(client, SEED_TABLES, SEED_JSON_COLUMNS, 20_000, (n) => {

@@ -302,5 +302,3 @@ export class PeopleGenerator {
     });
   }
 }
-
-export { KINDS as RESOURCE_KINDS, OUTLET_TYPES };

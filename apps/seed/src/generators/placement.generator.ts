@@ -19,7 +19,7 @@ export interface PlacementPlan {
 }
 
 /** Sales per placement-day at an ordinary outlet, before footfall, fit and season. */
-const BASE_DAILY_SALES = 0.0075;
+const BASE_DAILY_SALES = 0.0048;
 const STANDOUT_FACTOR = 8;
 
 /**

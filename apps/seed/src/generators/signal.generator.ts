@@ -39,6 +39,31 @@ export function generateSignal(
     );
   };
 
+  // Track records: every planted manufacturer in Shenyang has delivered before, good ones on
+  // time with strong reviews, the poor-record one late with poor reviews.
+  for (const [p, profile] of FIT_PROFILES.entries()) {
+    const { good, poorRecord: poor } = planted.manufacturers[p];
+    const records = [
+      ...good.flatMap((m) => [m, m].map((manufacturer) => ({ manufacturer, onTime: true }))),
+      ...[poor, poor, poor].map((manufacturer) => ({ manufacturer, onTime: false })),
+    ];
+    for (const { manufacturer, onTime } of records) {
+      projects.generate(
+        {
+          city: shenyang,
+          ...ownerAt(1),
+          resources: [random.pick(resourcesOf(profile.district))],
+          processes: profile.processes,
+          materials: profile.materials,
+          certifications: profile.certifications,
+          quantity: random.pick([500, 800, 1000]),
+          plot: { kind: 'track', manufacturer, onTime },
+        },
+        addDays(context.origin, random.int(0, 150)),
+      );
+    }
+  }
+
   // Manufacturer fits: three open projects per fit district.
   const manufacturerFits = FIT_PROFILES.flatMap((profile, p) => {
     const fits = planted.manufacturers[p];
@@ -100,7 +125,14 @@ export function generateSignal(
       {
         city: shenyang,
         ...(i < 2 ? { owner: demoTalent, team: demoTeam } : ownerAt(1)),
-        resources: [random.pick(shenyang.resources.filter((r) => r.kind === kind))],
+        // Never in the flagging district, whose signal is the opposite.
+        resources: [
+          random.pick(
+            shenyang.resources.filter(
+              (r) => r.kind === kind && r.districtId !== world.flaggingDistrictId,
+            ),
+          ),
+        ],
         plot: { kind: 'standout', outlets: planted.goodOutlets.get(kind)!.slice(0, 4) },
       },
       createdAt,

@@ -73,7 +73,13 @@ export const OUTLET_FIT_THEMES: readonly {
 ];
 
 export interface PlantedPeople {
-  manufacturers: { profile: FitProfile; good: ManufacturerRef[]; bad: ManufacturerRef[] }[];
+  manufacturers: {
+    profile: FitProfile;
+    good: ManufacturerRef[];
+    bad: ManufacturerRef[];
+    /** The bad fit whose only flaw is its record: late deliveries, poor reviews. */
+    poorRecord: ManufacturerRef;
+  }[];
   goodOutlets: Map<ResourceKind, OutletRef[]>;
   badOutlets: OutletRef[];
 }

@@ -2,6 +2,7 @@ import {
   CityRef,
   ManufacturerRef,
   OutletRef,
+  RetailerRef,
   SeedContext,
   TalentRef,
   TeamRef,
@@ -38,7 +39,7 @@ export function generateWorld(
   const teams: TeamRef[] = [];
   const manufacturers: ManufacturerRef[] = [];
   const outlets: OutletRef[] = [];
-  const retailers = [];
+  const retailers: RetailerRef[] = [];
 
   // The demo talent leads a cross-disciplinary team in Shenyang.
   const demoTalent = people.talent(shenyang, {
@@ -58,7 +59,8 @@ export function generateWorld(
     const talentCount = Math.max(20, Math.round(750 * scale * city.weight));
     for (let i = 0; i < talentCount; i += 1) local.push(people.talent(city));
     talents.push(...local);
-    for (let i = 0; i + 3 < local.length && teams.length < talents.length; i += 5) {
+    // Every fifth talent leads a team of two to five.
+    for (let i = 0; i + 4 < local.length; i += 5) {
       const size = random.int(1, 4);
       teams.push(people.team(city, local[i], local.slice(i + 1, i + 1 + size)));
     }
@@ -169,7 +171,7 @@ export function generateWorld(
       }),
     ];
     manufacturers.push(...good, ...bad);
-    planted.manufacturers.push({ profile, good, bad });
+    planted.manufacturers.push({ profile, good, bad, poorRecord: bad[4] });
   }
 
   // Planted outlets in Shenyang: strong matches for palace and industrial products, and poor ones.
