@@ -1,4 +1,4 @@
-export { MatchingModule, MatchingWorkerModule } from './matching.module';
+export { MatchingCoreModule, MatchingModule, MatchingWorkerModule } from './matching.module';
 export { MatchingErrorCode, MatchingException } from './matching.exception';
 export { MatchSubject } from './refresh/match-subject';
 export { notifyMatchingChanged, RefreshMatchesJob } from './refresh/refresh-matches.job';
@@ -17,3 +17,6 @@ export {
 export * from './scoring/match-features';
 export { MatchComponent, MatchReason, MatchResult } from './scoring/match-result';
 export { DEFAULT_MATCH_WEIGHTS, MatchWeights, parseMatchWeights } from './scoring/match-weights';
+export { MatchKind, MatchScoreStore } from './store/match-score.store';
+export { evaluate, EvalRow, PlantedCase } from './eval/ranking-metrics';
+export { loadPlantedFits, PlantedFitsMissing } from './eval/planted-fits';

@@ -6,6 +6,7 @@ import { MatchingResolver } from './graphql/matching.resolver';
 import { MatchingConfig } from './matching.config';
 import { MatchRefresher } from './refresh/match-refresher.service';
 import { MatchScorer } from './refresh/match-scorer';
+import { MatchingScheduleRegistrar } from './refresh/matching-schedule.registrar';
 import { RebuildMatchesJob } from './refresh/rebuild-matches.job';
 import { RefreshMatchesJob } from './refresh/refresh-matches.job';
 import { MatchingSourceRegistry } from './sources/matching-source.registry';
@@ -13,22 +14,27 @@ import { MatchCandidates } from './store/match-candidates';
 import { MatchFeatureStore } from './store/match-feature.store';
 import { MatchScoreStore } from './store/match-score.store';
 
-const CORE = [MatchingConfig, MatchFeatureStore, MatchCandidates, MatchScoreStore, MatchScorer];
+const CORE = [
+  MatchingConfig,
+  MatchFeatureStore,
+  MatchCandidates,
+  MatchScoreStore,
+  MatchScorer,
+  MatchingSourceRegistry,
+  MatchRefresher,
+];
 
 /**
- * What the worker runs: the refresh and rebuild jobs, and the registry of the domains' matching
- * sources (the worker imports their modules too). Needs no auth or GraphQL.
+ * Scoring, matching's tables, and the refresh from the domains' matching sources (found among
+ * the application's providers: import the domains' matching modules beside this one).
  */
+@Module({ imports: [DiscoveryModule], providers: CORE, exports: CORE })
+export class MatchingCoreModule {}
+
+/** What the worker runs: the refresh and rebuild jobs, and the nightly rebuild. */
 @Module({
-  imports: [DiscoveryModule],
-  providers: [
-    ...CORE,
-    MatchingSourceRegistry,
-    MatchRefresher,
-    RefreshMatchesJob,
-    RebuildMatchesJob,
-  ],
-  exports: [...CORE, MatchRefresher],
+  imports: [MatchingCoreModule],
+  providers: [RefreshMatchesJob, RebuildMatchesJob, MatchingScheduleRegistrar],
 })
 export class MatchingWorkerModule {}
 
@@ -38,7 +44,7 @@ export class MatchingWorkerModule {}
  * `@MatchingSourceProvider()`s and `notifyMatchingChanged` events.
  */
 @Module({
-  imports: [MatchingWorkerModule],
+  imports: [MatchingCoreModule],
   providers: [MatchingAccess, MatchQueryService, MatchingResolver],
 })
 export class MatchingModule {}
