@@ -109,10 +109,11 @@ function print(rows: [string, EvalRow][]): void {
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of body) console.log(line(r));
-  console.log(
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  out(line(header));
+  out(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of body) out(line(r));
+  out(
     `\ntargets: precision@5 ≥ ${TARGET.precisionAt5}, NDCG@10 ≥ ${TARGET.ndcgAt10} (relevance: planted good fit = 1, else 0; P@5 divides by min(5, good fits))`,
   );
 }
