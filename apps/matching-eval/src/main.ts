@@ -16,7 +16,8 @@ import {
 } from '@cc/matching';
 import { MatchingEvalModule } from './eval.module';
 
-const ROOT = join(__dirname, '..', '..', '..');
+// Run from dist/apps/matching-eval/src (Nest needs the decorator metadata tsc emits).
+const ROOT = join(__dirname, '..', '..', '..', '..');
 const TARGET = { precisionAt5: 0.8, ndcgAt10: 0.85 };
 const say = (line: string) => console.warn(`[eval:matching] ${line}`);
 
