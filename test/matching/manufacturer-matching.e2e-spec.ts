@@ -10,7 +10,7 @@ import {
   setCapabilities,
 } from './matching-kit';
 
-type Ranked = { organizationId: string } & MatchView;
+type Ranked = { organizationId: string; organization: { name: string } } & MatchView;
 
 describe('matching: projects and manufacturers', () => {
   let app: TestApp;
@@ -78,6 +78,7 @@ describe('matching: projects and manufacturers', () => {
     });
     expect(mine(rows)).toEqual([best.organizationId, partial.organizationId]);
     const top = rows.find((row) => row.organizationId === best.organizationId)!;
+    expect(top.organization.name).toBe('Best foundry');
     expect(top.excluded).toBe(false);
     expect(top.score).toBeGreaterThan(0.7);
     expect(top.score).toBeLessThanOrEqual(1);
@@ -152,11 +153,16 @@ describe('matching: projects and manufacturers', () => {
     const feed = async (maker: TestMember) =>
       (
         await maker.gql.data<{
-          recommendedProjects: { edges: { node: { projectId: string } & MatchView }[] };
+          recommendedProjects: {
+            edges: { node: { projectId: string; project: { title: string } } & MatchView }[];
+          };
         }>(RECOMMENDED_PROJECTS, { organizationId: maker.organizationId })
       ).recommendedProjects.edges.map((edge) => edge.node);
     const partialFeed = await feed(partial);
     expect(partialFeed.map((row) => row.projectId)).toContain(projectId);
+    expect(partialFeed.find((row) => row.projectId === projectId)?.project.title).toBe(
+      'Fuyun bookmarks',
+    );
     expect((await feed(woodworker)).map((row) => row.projectId)).not.toContain(projectId);
     expect((await feed(uncertified)).map((row) => row.projectId)).not.toContain(projectId);
   });

@@ -7,13 +7,13 @@ export const MATCH_FIELDS =
 export const RECOMMENDED_MANUFACTURERS = `query($projectId: ID!, $first: Int, $after: String) {
   recommendedManufacturers(projectId: $projectId, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { organizationId ${MATCH_FIELDS} } }
+    edges { cursor node { organizationId organization { name } ${MATCH_FIELDS} } }
   }
 }`;
 
 export const RECOMMENDED_PROJECTS = `query($organizationId: ID!) {
   recommendedProjects(organizationId: $organizationId, first: 50) {
-    edges { node { projectId ${MATCH_FIELDS} } }
+    edges { node { projectId project { title } ${MATCH_FIELDS} } }
   }
 }`;
 

@@ -6,13 +6,13 @@ import { createOutlet, createProduct } from '../retail/retail-test-kit';
 import { EXPLAIN, MATCH_FIELDS, MatchView } from './matching-kit';
 
 const RECOMMENDED_OUTLETS = `query($productId: ID!) {
-  recommendedOutlets(productId: $productId, first: 20) { edges { node { outletId ${MATCH_FIELDS} } } }
+  recommendedOutlets(productId: $productId, first: 20) { edges { node { outletId outlet { name } ${MATCH_FIELDS} } } }
 }`;
 const RECOMMENDED_PRODUCTS = `query($outletId: ID!) {
-  recommendedProducts(outletId: $outletId, first: 20) { edges { node { productId ${MATCH_FIELDS} } } }
+  recommendedProducts(outletId: $outletId, first: 20) { edges { node { productId product { name } ${MATCH_FIELDS} } } }
 }`;
 
-type OutletRow = { outletId: string } & MatchView;
+type OutletRow = { outletId: string; outlet: { name: string } } & MatchView;
 
 describe('matching: products and outlets', () => {
   let app: TestApp;
@@ -77,6 +77,7 @@ describe('matching: products and outlets', () => {
     });
     expect(ours(rows)).toEqual([museum, pricey]);
     const top = rows.find((row) => row.outletId === museum)!;
+    expect(top.outlet.name).toBe('Industrial museum shop');
     expect(top.reasons.map((r) => r.code)).toEqual(
       expect.arrayContaining(['THEME_MATCH', 'OUTLET_TYPE_FITS', 'PRICE_IN_BAND']),
     );
@@ -88,9 +89,12 @@ describe('matching: products and outlets', () => {
 
   it("an outlet's organization sees the products that fit it; nobody else does", async () => {
     const { recommendedProducts } = await retailer.gql.data<{
-      recommendedProducts: { edges: { node: { productId: string } & MatchView }[] };
+      recommendedProducts: {
+        edges: { node: { productId: string; product: { name: string } } & MatchView }[];
+      };
     }>(RECOMMENDED_PRODUCTS, { outletId: museum });
-    expect(recommendedProducts.edges.map((edge) => edge.node.productId)).toContain(productId);
+    const mine = recommendedProducts.edges.find((edge) => edge.node.productId === productId);
+    expect(mine?.node.product.name).toBe('Foundry bookends');
 
     const notMember = await otherRetailer.gql.request(RECOMMENDED_PRODUCTS, { outletId: museum });
     expect(notMember.errors?.[0].extensions).toMatchObject({

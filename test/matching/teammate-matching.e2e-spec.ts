@@ -5,11 +5,16 @@ import { EXPLAIN, MATCH_FIELDS, MatchView } from './matching-kit';
 
 const SUGGESTED = `query($teamId: ID, $projectId: ID) {
   suggestedTeammates(teamId: $teamId, projectId: $projectId, first: 50) {
-    userId displayName disciplines ${MATCH_FIELDS}
+    userId displayName disciplines user { id } ${MATCH_FIELDS}
   }
 }`;
 
-type Suggestion = { userId: string; displayName: string; disciplines: string[] } & MatchView;
+type Suggestion = {
+  userId: string;
+  displayName: string;
+  disciplines: string[];
+  user: { id: string };
+} & MatchView;
 
 describe('matching: teammates', () => {
   let app: TestApp;
@@ -56,6 +61,7 @@ describe('matching: teammates', () => {
     expect(ids).not.toContain(lead.id);
     const suggestion = suggestions.find((row) => row.userId === coder.id)!;
     expect(suggestion.disciplines).toEqual(['DIGITAL_TECHNOLOGY']);
+    expect(suggestion.user.id).toBe(coder.id);
     expect(suggestion.reasons.map((r) => r.code)).toEqual(
       expect.arrayContaining(['ADDS_DISCIPLINES', 'INVITE_TO_JOIN']),
     );

@@ -20,3 +20,10 @@ export { DEFAULT_MATCH_WEIGHTS, MatchWeights, parseMatchWeights } from './scorin
 export { MatchKind, MatchScoreStore } from './store/match-score.store';
 export { evaluate, EvalRow, PlantedCase } from './eval/ranking-metrics';
 export { loadPlantedFits, PlantedFitsMissing } from './eval/planted-fits';
+export {
+  ManufacturerMatch,
+  OutletMatch,
+  ProductMatch,
+  ProjectMatch,
+  TeammateSuggestion,
+} from './graphql/match.types';
