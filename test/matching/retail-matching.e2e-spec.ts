@@ -2,7 +2,14 @@ import { SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
-import { createOutlet, createProduct } from '../retail/retail-test-kit';
+import {
+  acceptPlacement,
+  consignment,
+  createOutlet,
+  createProduct,
+  offerPlacement,
+  RECORD_SALE,
+} from '../retail/retail-test-kit';
 import { EXPLAIN, MATCH_FIELDS, MatchView } from './matching-kit';
 
 const RECOMMENDED_OUTLETS = `query($productId: ID!) {
@@ -132,5 +139,32 @@ describe('matching: products and outlets', () => {
       return ranked && ours(ranked)[0] === pricey && ranked;
     });
     expect(ours(rows)).toEqual([pricey, museum]);
+  });
+
+  it('a sale moves the sell-through at outlets of that type', async () => {
+    const offered = await offerPlacement(maker, {
+      productId,
+      outletId: museum,
+      terms: consignment(3000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    await retailer.gql.data(RECORD_SALE, {
+      input: {
+        outletId: museum,
+        productId,
+        quantity: 400, // of the 500 delivered
+        unitPrice: 12_800,
+        soldAt: new Date().toISOString(),
+        externalId: 'POS-MATCH-1',
+      },
+    });
+    const row = await eventually(async () => {
+      const ranked = await outletsOf();
+      const atMuseum = ranked?.find((r) => r.outletId === museum);
+      return atMuseum?.components.find((c) => c.name === 'sell_through')?.value === 0.8 && atMuseum;
+    });
+    expect(row.reasons.find((r) => r.code === 'SELL_THROUGH_AT_SIMILAR')?.message).toBe(
+      '80% of its delivered units sold at MUSEUM outlets',
+    );
   });
 });

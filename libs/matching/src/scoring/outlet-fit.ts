@@ -162,8 +162,8 @@ export function sellThroughAtSimilar(
     reasons: [
       reason(
         'SELL_THROUGH_AT_SIMILAR',
-        `Sold ${Math.round(ratio * 100)}% of units placed at ${outlet.type} outlets`,
-        `在 ${outlet.type} 类门店的售罄率为 ${Math.round(ratio * 100)}%`,
+        `${Math.round(ratio * 100)}% of its delivered units sold at ${outlet.type} outlets`,
+        `交付量的 ${Math.round(ratio * 100)}% 在 ${outlet.type} 类门店售出`,
       ),
     ],
   };
