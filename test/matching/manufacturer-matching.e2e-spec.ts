@@ -1,5 +1,6 @@
 import { SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
+import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   EXPLAIN,
@@ -147,6 +148,30 @@ describe('matching: projects and manufacturers', () => {
       return mine(ranked)[0] === partial.organizationId && ranked;
     });
     expect(mine(rows)).toEqual([partial.organizationId, best.organizationId]);
+  });
+
+  it("a delivery and a review move the maker's track record", async () => {
+    const trackOf = async () =>
+      (await ranking())
+        .find((row) => row.organizationId === partial.organizationId)
+        ?.reasons.find((r) => r.code === 'TRACK_RECORD' || r.code === 'NO_TRACK_RECORD');
+    expect((await trackOf())?.code).toBe('NO_TRACK_RECORD');
+    const order = await deliveredProject(factory, city, { manufacturer: partial });
+    const delivered = await eventually(async () => {
+      const reason = await trackOf();
+      return reason?.code === 'TRACK_RECORD' && reason;
+    });
+    expect(delivered.message).toBe('Track record: 100% on time, 1 order delivered');
+    await order.owner.gql.data(
+      'mutation($id: ID!, $input: ReviewInput!) { reviewProductionOrder(orderId: $id, input: $input) { side } }',
+      { id: order.orderId, input: { quality: 5, onTimeDelivery: 5, communication: 4 } },
+    );
+    const reviewed = await eventually(async () => {
+      const reason = await trackOf();
+      return reason?.message.includes('rated') && reason;
+    });
+    expect(reviewed.message).toBe('Track record: rated 4.7/5, 100% on time, 1 order delivered');
+    expect(reviewed.messageZh).toBe('履约记录：评分 4.7/5，准时率 100%，已交付 1 单');
   });
 
   it("a manufacturer's feed shows the project from its side; others' feeds do not", async () => {

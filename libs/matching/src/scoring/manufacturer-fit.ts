@@ -219,7 +219,7 @@ export function trackRecord(maker: ManufacturerProfile): ComponentScore {
   const parts = [
     maker.rating === null ? null : `rated ${maker.rating.toFixed(1)}/5`,
     maker.onTimeRate === null ? null : `${Math.round(maker.onTimeRate * 100)}% on time`,
-    `${maker.completedOrders} orders delivered`,
+    `${maker.completedOrders} order${maker.completedOrders === 1 ? '' : 's'} delivered`,
   ].filter((part): part is string => part !== null);
   const partsZh = [
     maker.rating === null ? null : `评分 ${maker.rating.toFixed(1)}/5`,
