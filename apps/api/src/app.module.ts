@@ -10,6 +10,7 @@ import { IdentityModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
 import { MarketplaceModule } from '@cc/marketplace';
+import { MatchingModule } from '@cc/matching';
 import { NotificationModule } from '@cc/notification';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
@@ -38,6 +39,7 @@ import { buildGraphqlOptions } from './graphql.options';
     ImpactModule,
     RetailModule,
     NotificationModule,
+    MatchingModule,
   ],
 })
 export class AppModule {}

@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@cc/config';
 import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
+import { IdentityMatchingModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { LoggingModule } from '@cc/logging';
-import { MarketplaceIndicatorsModule } from '@cc/marketplace';
+import { MarketplaceIndicatorsModule, MarketplaceMatchingModule } from '@cc/marketplace';
+import { MatchingWorkerModule } from '@cc/matching';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
 import { RedisModule } from '@cc/redis';
-import { RetailWorkerModule } from '@cc/retail';
+import { RetailMatchingModule, RetailWorkerModule } from '@cc/retail';
 import { WorkerHealthServer } from './worker-health.server';
 
 /** The only process that consumes queues. No GraphQL here. */
@@ -26,6 +28,11 @@ import { WorkerHealthServer } from './worker-health.server';
     MarketplaceIndicatorsModule,
     // Retail's jobs (sales CSV imports).
     RetailWorkerModule,
+    // Matching's jobs, and the sources it reads the other domains through.
+    MatchingWorkerModule,
+    IdentityMatchingModule,
+    MarketplaceMatchingModule,
+    RetailMatchingModule,
   ],
   providers: [WorkerHealthServer],
 })

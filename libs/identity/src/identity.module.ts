@@ -38,6 +38,10 @@ import { PasswordHasher } from './user/password-hasher';
 import { User } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
 import { UserService } from './user/user.service';
+import {
+  ManufacturerMatchResolver,
+  TeammateSuggestionResolver,
+} from './matching/match-parties.resolver';
 
 export const IDENTITY_ENTITIES = [
   User,
@@ -86,6 +90,8 @@ export const IDENTITY_ENTITIES = [
     TeamMemberResolver,
     RoleRequestResolver,
     OfficialGrantResolver,
+    ManufacturerMatchResolver,
+    TeammateSuggestionResolver,
   ],
   exports: [IdentityLoaders, UserService, AdminBootstrap],
 })

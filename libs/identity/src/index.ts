@@ -22,3 +22,4 @@ export { AdminBootstrap } from './user/admin-bootstrap.service';
 export { PASSWORD_HASH_OPTIONS } from './user/password-hasher';
 export { User } from './user/user.entity';
 export { UserService } from './user/user.service';
+export { IdentityMatchingModule } from './matching/identity-matching.module';

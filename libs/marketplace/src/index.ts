@@ -15,3 +15,4 @@ export { ProductionOrder } from './production/production-order.entity';
 export { ProductionStage } from './production/production-stage.enum';
 export { ProductionService } from './production/production.service';
 export { ProjectService } from './project/project.service';
+export { MarketplaceMatchingModule } from './matching/marketplace-matching.module';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { notifyCouplingInputsChanged, periodOf } from '@cc/impact';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 import { QueueService } from '@cc/queue';
 import { Project } from './project/project.entity';
 
@@ -25,8 +26,19 @@ export class MarketplaceEvents {
     return this.emit(project, INDICATORS.published, 'project published');
   }
 
-  bidAwarded(project: Project): Promise<void> {
+  async bidAwarded(project: Project): Promise<void> {
+    await this.projectChanged(project, 'bid accepted');
     return this.emit(project, INDICATORS.awarded, 'bid accepted');
+  }
+
+  /** Matching rescores a project whose state changed (only projects open for bids are matched). */
+  projectChanged(project: Project, reason: string): Promise<void> {
+    return notifyMatchingChanged(this.queue, MatchSubject.PROJECT, project.id, reason);
+  }
+
+  /** A manufacturer's track record moved (a review, a delivery): matching rescores it. */
+  manufacturerRecordChanged(organizationId: string, reason: string): Promise<void> {
+    return notifyMatchingChanged(this.queue, MatchSubject.MANUFACTURER, organizationId, reason);
   }
 
   delivered(project: Project): Promise<void> {

@@ -27,6 +27,7 @@ import { ReviewService } from './review/review.service';
 import { ProjectOwnerResolver } from './project/project-owner.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ProjectService } from './project/project.service';
+import { ProjectMatchResolver } from './matching/project-match.resolver';
 
 @Module({
   imports: [
@@ -61,6 +62,7 @@ import { ProjectService } from './project/project.service';
     ReviewService,
     ReviewResolver,
     ManufacturerRecords,
+    ProjectMatchResolver,
   ],
   exports: [ProjectService, ProductionService],
 })

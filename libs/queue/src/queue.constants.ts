@@ -10,6 +10,7 @@ export enum QueueName {
   DOMAIN_EVENTS = 'domain-events',
   COUPLING = 'coupling',
   IMPORTS = 'imports',
+  MATCHING = 'matching',
 }
 
 /** Retry, backoff and retention for every job, in one place. Jobs may override per call. */

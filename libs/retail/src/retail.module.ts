@@ -32,6 +32,7 @@ import { SalesImportService } from './sales-import/sales-import.service';
 import { MAX_SALES_IMPORT_BYTES, SalesImportStorage } from './sales-import/sales-import.storage';
 import { SettlementResolver } from './settlement/settlement.resolver';
 import { SettlementService } from './settlement/settlement.service';
+import { OutletMatchResolver, ProductMatchResolver } from './matching/match-parties.resolver';
 
 export const RETAIL_ENTITIES = [
   Product,
@@ -93,6 +94,8 @@ export class RetailWorkerModule {}
     SalesImportService,
     SalesImportResolver,
     SalesImportUploadGuard,
+    OutletMatchResolver,
+    ProductMatchResolver,
   ],
 })
 export class RetailModule {}

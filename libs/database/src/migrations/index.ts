@@ -10,6 +10,7 @@ import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { KeysetTimestamps1796068275056 } from './1796068275056-KeysetTimestamps';
 import { SeedFixture1796068559299 } from './1796068559299-SeedFixture';
+import { Matching1795900000000 } from './1795900000000-Matching';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   RetailSaleIndexes1795893378868,
   KeysetTimestamps1796068275056,
   SeedFixture1796068559299,
+  Matching1795900000000,
 ];

@@ -15,6 +15,8 @@ import { ManufacturerCapability } from './manufacturer-capability.entity';
 import { OrganizationMember } from './organization-member.entity';
 import { Organization } from './organization.entity';
 import { OrganizationKind, ROLE_FOR_ORGANIZATION_KIND } from './organization.enums';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { QueueService } from '@cc/queue';
 
 const byName = {
   column: 'organization.name',
@@ -32,6 +34,7 @@ export class OrganizationService {
     private readonly capabilities: Repository<ManufacturerCapability>,
     private readonly policy: AccessPolicy,
     private readonly locations: LocationValidator,
+    private readonly queue: QueueService,
   ) {}
 
   /**
@@ -54,7 +57,7 @@ export class OrganizationService {
     await this.locations.assertCity(input.cityId);
     if (input.districtId) await this.locations.assertDistrictIn(input.districtId, input.cityId);
 
-    return this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       const organization = await manager.save(
         manager.create(Organization, {
           kind: input.kind,
@@ -74,6 +77,8 @@ export class OrganizationService {
       });
       return organization;
     });
+    await this.manufacturerChanged(created, 'organization created');
+    return created;
   }
 
   /** Any member may edit the profile; nobody else may. */
@@ -107,7 +112,14 @@ export class OrganizationService {
           : movedCity && { districtId: null }),
       },
     );
+    await this.manufacturerChanged(organization, 'organization updated');
     return this.get(organization.id);
+  }
+
+  /** Matching keeps a copy of each manufacturer's profile: tell it when one changes. */
+  private async manufacturerChanged(organization: Organization, reason: string): Promise<void> {
+    if (organization.kind !== OrganizationKind.MANUFACTURER) return;
+    await notifyMatchingChanged(this.queue, MatchSubject.MANUFACTURER, organization.id, reason);
   }
 
   /** Members of a MANUFACTURER organization who hold the MANUFACTURER role. */
@@ -143,6 +155,7 @@ export class OrganizationService {
         .orIgnore()
         .execute();
     }
+    await this.manufacturerChanged(organization, 'capability profile changed');
     return this.capabilities.findOneByOrFail({ organizationId: organization.id });
   }
 

@@ -4,6 +4,8 @@ import { DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Role, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
 import { isUniqueViolation } from '@cc/database';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { QueueService } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Discipline } from '../talent-profile/discipline.enum';
 import { User } from '../user/user.entity';
@@ -18,11 +20,22 @@ export class TeamService {
     @InjectRepository(Team) private readonly teams: Repository<Team>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly policy: AccessPolicy,
+    private readonly queue: QueueService,
   ) {}
+
+  /** Matching keeps each talent's teams, to suggest teammates a team lacks. */
+  private membershipChanged(userId: string): Promise<void> {
+    return notifyMatchingChanged(
+      this.queue,
+      MatchSubject.TALENT,
+      userId,
+      'team membership changed',
+    );
+  }
 
   /** The creating talent becomes the team's LEAD. */
   async create(viewer: Viewer, input: CreateTeamInput): Promise<Team> {
-    return this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       const team = await manager.save(
         manager.create(Team, {
           name: input.name,
@@ -37,6 +50,8 @@ export class TeamService {
       });
       return team;
     });
+    await this.membershipChanged(viewer.userId);
+    return created;
   }
 
   /** Any member may add a talent; only members act for a team. */
@@ -67,6 +82,7 @@ export class TeamService {
       }
       throw error;
     }
+    await this.membershipChanged(user.id);
     return team;
   }
 
@@ -103,6 +119,7 @@ export class TeamService {
       }
       await manager.delete(TeamMember, { id: target.id });
     });
+    await this.membershipChanged(input.userId);
     return team;
   }
 

@@ -144,7 +144,10 @@ export class ProductionService {
       this.projects.getVisible(viewer, order.projectId),
       this.orders.findOneByOrFail({ id: order.id }),
     ]);
-    if (to === ProductionStage.DELIVERED) await this.events.delivered(project);
+    if (to === ProductionStage.DELIVERED) {
+      await this.events.delivered(project);
+      await this.events.manufacturerRecordChanged(order.organizationId, 'order delivered');
+    }
     await this.notifier.milestone(project, moved, to, viewer.userId);
     return moved;
   }

@@ -201,7 +201,9 @@ export class ProjectService {
       const current = await this.projects.findOneByOrFail({ id: project.id });
       throw MarketplaceException.illegalTransition(current.state, to);
     }
-    return this.projects.findOneByOrFail({ id: project.id });
+    const moved = await this.projects.findOneByOrFail({ id: project.id });
+    await this.events.projectChanged(moved, `project ${to}`);
+    return moved;
   }
 
   private async assertCity(cityId: string): Promise<void> {

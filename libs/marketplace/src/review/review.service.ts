@@ -8,6 +8,7 @@ import { ProductionStage } from '../production/production-stage.enum';
 import { ProductionService } from '../production/production.service';
 import { ProjectService } from '../project/project.service';
 import { ReviewInput } from './dto/review.input';
+import { MarketplaceEvents } from '../marketplace-events';
 import { ManufacturerRecords } from './manufacturer-record.repository';
 import { Review, ReviewSide } from './review.entity';
 
@@ -20,6 +21,7 @@ export class ReviewService {
     private readonly projects: ProjectService,
     private readonly access: AccessPolicy,
     private readonly records: ManufacturerRecords,
+    private readonly events: MarketplaceEvents,
   ) {}
 
   /** After delivery, each side reviews the other once; owner reviews feed the manufacturer's rating. */
@@ -44,8 +46,9 @@ export class ReviewService {
         'Only the two sides of an order review it',
       );
     }
+    let saved: Review;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      saved = await this.dataSource.transaction(async (manager) => {
         const review = await manager.save(
           manager.create(Review, { ...input, orderId, side, reviewerUserId: viewer.userId }),
         );
@@ -67,6 +70,10 @@ export class ReviewService {
       }
       throw error;
     }
+    if (saved.side === ReviewSide.PROJECT_OWNER) {
+      await this.events.manufacturerRecordChanged(order.organizationId, 'review added');
+    }
+    return saved;
   }
 
   ofOrder(orderId: string): Promise<Review[]> {

@@ -11,6 +11,8 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { CreateOutletInput, UpdateOutletInput } from './dto/outlet.inputs';
 import { OutletsArgs } from './dto/outlets.args';
 import { Outlet } from './outlet.entity';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { QueueService } from '@cc/queue';
 
 @Injectable()
 export class OutletService {
@@ -21,7 +23,14 @@ export class OutletService {
     private readonly identity: IdentityLoaders,
     private readonly policy: AccessPolicy,
     private readonly access: RetailAccess,
+    private readonly queue: QueueService,
   ) {}
+
+  /** Matching keeps a copy of each outlet: tell it when one is created or changes. */
+  private async changed(outlet: Outlet, reason: string): Promise<Outlet> {
+    await notifyMatchingChanged(this.queue, MatchSubject.OUTLET, outlet.id, reason);
+    return outlet;
+  }
 
   async create(viewer: Viewer, input: CreateOutletInput): Promise<Outlet> {
     await this.policy.assertOrganizationMember(viewer, input.organizationId);
@@ -37,9 +46,10 @@ export class OutletService {
     }
     assertPriceBand(input.priceBandMinFen, input.priceBandMaxFen);
     const cityId = await this.cityOfDistrict(input.districtId);
-    return this.outlets.save(
+    const outlet = await this.outlets.save(
       this.outlets.create({ ...input, themes: [...new Set(input.themes)], cityId }),
     );
+    return this.changed(outlet, 'outlet created');
   }
 
   async update(viewer: Viewer, id: string, input: UpdateOutletInput): Promise<Outlet> {
@@ -52,7 +62,7 @@ export class OutletService {
     if (input.districtId) outlet.cityId = await this.cityOfDistrict(input.districtId);
     Object.assign(outlet, input);
     if (input.themes) outlet.themes = [...new Set(input.themes)];
-    return this.outlets.save(outlet);
+    return this.changed(await this.outlets.save(outlet), 'outlet updated');
   }
 
   async get(id: string): Promise<Outlet> {

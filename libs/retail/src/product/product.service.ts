@@ -13,6 +13,8 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { CreateProductInput, UpdateProductInput } from './dto/product.inputs';
 import { ProductsArgs } from './dto/products.args';
 import { Product } from './product.entity';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { QueueService } from '@cc/queue';
 
 @Injectable()
 export class ProductService {
@@ -23,6 +25,7 @@ export class ProductService {
     private readonly production: ProductionService,
     private readonly catalog: CatalogService,
     private readonly access: RetailAccess,
+    private readonly queue: QueueService,
   ) {}
 
   /**
@@ -52,7 +55,7 @@ export class ProductService {
       ...new Set(resources.map((resource) => resource.kind)),
     ].sort() as CulturalResourceKind[];
     try {
-      return await this.products.save(
+      const product = await this.products.save(
         this.products.create({
           projectId: project.id,
           sku: input.sku ?? `CC-${randomBytes(5).toString('hex').toUpperCase()}`,
@@ -68,6 +71,8 @@ export class ProductService {
           createdByUserId: viewer.userId,
         }),
       );
+      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'product created');
+      return product;
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_product_project')) {
         throw RetailException.conflict(
@@ -91,7 +96,9 @@ export class ProductService {
     const product = await this.get(id);
     await this.access.assertMaker(viewer, product);
     Object.assign(product, input);
-    return this.products.save(product);
+    const saved = await this.products.save(product);
+    await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, saved.id, 'product updated');
+    return saved;
   }
 
   async get(id: string): Promise<Product> {

@@ -15,6 +15,7 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult } from './sale.connection';
 import { Sale } from './sale.entity';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 
 /** A sale may be dated this far past the server's clock (tills run a little fast). */
 export const SOLD_AT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -76,6 +77,7 @@ export class SaleService {
     );
     if (rows.length) {
       await this.announce(outlet, [input.soldAt], 'sale recorded');
+      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'sale recorded');
       return { sale: await this.sales.findOneByOrFail({ id: rows[0].id }), alreadyRecorded: false };
     }
     const existing = await this.sales.findOneByOrFail({

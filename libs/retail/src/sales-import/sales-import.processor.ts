@@ -24,6 +24,7 @@ import { SalesImportChunk } from './sales-import-chunk.entity';
 import { SalesImportError } from './sales-import-error.entity';
 import { SalesImportStatus } from './sales-import-status.enum';
 import { SalesImport } from './sales-import.entity';
+import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 
 /** Rows validated and written per transaction: one COPY and one INSERT … SELECT each. */
 export const SALES_IMPORT_BATCH_ROWS = 10_000;
@@ -175,10 +176,22 @@ export class SalesImportProcessor {
           indicators: SALES_INDICATORS,
           reason: 'sales imported',
         });
+        await this.announceSellThrough(importId);
       }
       return imports.findOneBy({ id: importId });
     } finally {
       runner.release();
+    }
+  }
+
+  /** Sell-through moved for every product the import sold: matching rescores each. */
+  private async announceSellThrough(importId: string): Promise<void> {
+    const products: { product_id: string }[] = await this.db.query(
+      'SELECT DISTINCT product_id FROM sale WHERE import_id = $1 ORDER BY product_id',
+      [importId],
+    );
+    for (const { product_id } of products) {
+      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product_id, 'sales imported');
     }
   }
 

@@ -34,6 +34,7 @@ export class OutletFilterInput {
 
   @Field(() => ID, {
     nullable: true,
+    deprecationReason: 'Use recommendedOutlets(productId): ranked, with scores and reasons.',
     description:
       "Outlets this product fits: a theme in common and the product's price within their price band.",
   })

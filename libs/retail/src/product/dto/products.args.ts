@@ -26,6 +26,7 @@ export class ProductFilterInput {
 
   @Field(() => ID, {
     nullable: true,
+    deprecationReason: 'Use recommendedProducts(outletId): ranked, with scores and reasons.',
     description:
       "Products that fit this outlet: a theme in common and a retail price within the outlet's price band.",
   })

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { MatchingConfig } from '../matching.config';
+import { scoreManufacturerForProject } from '../scoring/manufacturer-fit';
+import {
+  ManufacturerProfile,
+  OutletProfile,
+  ProductProfile,
+  ProjectNeeds,
+} from '../scoring/match-features';
+import { MatchResult } from '../scoring/match-result';
+import { scoreProductForOutlet } from '../scoring/outlet-fit';
+
+/** The scoring functions with the configured weights: one place for the worker and explainMatch. */
+@Injectable()
+export class MatchScorer {
+  constructor(private readonly config: MatchingConfig) {}
+
+  manufacturer(project: ProjectNeeds, maker: ManufacturerProfile, now = new Date()): MatchResult {
+    return scoreManufacturerForProject(project, maker, this.config.weights.manufacturer, now);
+  }
+
+  outlet(product: ProductProfile, outlet: OutletProfile): MatchResult {
+    return scoreProductForOutlet(product, outlet, this.config.weights.outlet);
+  }
+}

@@ -1,0 +1,188 @@
+import { OutletProfile, ProductProfile } from './match-features';
+import { ComponentScore, MatchResult, clamp01, combine, coverage, reason } from './match-result';
+import { MatchWeights } from './match-weights';
+
+/**
+ * Where products of each cultural-resource kind sell best: palace culture in museums and at
+ * scenic spots, industrial heritage in museums and business districts, and so on.
+ */
+export const OUTLET_TYPES_FOR_THEME: Record<string, readonly string[]> = {
+  PALACE_QING_CULTURE: ['MUSEUM', 'SCENIC_SPOT'],
+  INDUSTRIAL_HERITAGE: ['MUSEUM', 'BUSINESS_DISTRICT'],
+  FOLK_CULTURE: ['SCENIC_SPOT', 'COMMUNITY'],
+  REVOLUTIONARY_HISTORY: ['MUSEUM', 'SCENIC_SPOT'],
+  NATURAL_LANDSCAPE: ['SCENIC_SPOT'],
+  OTHER: ['BUSINESS_DISTRICT', 'COMMUNITY'],
+};
+/** Online shops suit every theme a little: no fit, no misfit. */
+const ONLINE_FIT = 0.6;
+const MISFIT = 0.2;
+/** Footfall that counts as full marks (a busy scenic spot); the scale is logarithmic. */
+const FULL_FOOTFALL = 1_000_000;
+const UNKNOWN = 0.5;
+
+const list = (items: readonly string[]): string => items.join(', ');
+const yuan = (fen: number): string => (fen / 100).toFixed(2);
+
+export function themeAffinity(product: ProductProfile, outlet: OutletProfile): ComponentScore {
+  if (product.themes.length === 0) {
+    return {
+      value: UNKNOWN,
+      reasons: [
+        reason('NO_CULTURAL_THEME', 'The product links no cultural resource', '产品未关联文化资源'),
+      ],
+    };
+  }
+  const { share } = coverage(product.themes, outlet.themes);
+  const shared = product.themes.filter((theme) => outlet.themes.includes(theme));
+  return shared.length > 0
+    ? {
+        value: share,
+        reasons: [
+          reason(
+            'THEME_MATCH',
+            `Outlet themes include ${list(shared)}`,
+            `门店主题包含：${list(shared)}`,
+          ),
+        ],
+      }
+    : {
+        value: 0,
+        reasons: [
+          reason(
+            'THEME_MISMATCH',
+            `Outlet themes (${list(outlet.themes) || 'none'}) share nothing with ${list(product.themes)}`,
+            `门店主题（${list(outlet.themes) || '无'}）与产品主题 ${list(product.themes)} 不符`,
+          ),
+        ],
+      };
+}
+
+export function outletTypeFit(product: ProductProfile, outlet: OutletProfile): ComponentScore {
+  if (outlet.type === 'ONLINE') {
+    return {
+      value: ONLINE_FIT,
+      reasons: [
+        reason(
+          'OUTLET_ONLINE',
+          "An online shop: reaches any theme's buyers",
+          '线上店铺，适合各类主题',
+        ),
+      ],
+    };
+  }
+  const fitting = product.themes.filter((theme) =>
+    (OUTLET_TYPES_FOR_THEME[theme] ?? []).includes(outlet.type),
+  );
+  if (fitting.length > 0) {
+    return {
+      value: 1,
+      reasons: [
+        reason(
+          'OUTLET_TYPE_FITS',
+          `${list(fitting)} products sell well at a ${outlet.type}`,
+          `${list(fitting)} 类产品适合在 ${outlet.type} 销售`,
+        ),
+      ],
+    };
+  }
+  return {
+    value: product.themes.length === 0 ? UNKNOWN : MISFIT,
+    reasons: [
+      reason(
+        'OUTLET_TYPE_UNUSUAL',
+        `A ${outlet.type} is not a usual place for ${list(product.themes) || 'this product'}`,
+        `${outlet.type} 并非 ${list(product.themes) || '该产品'} 的常见销售场所`,
+      ),
+    ],
+  };
+}
+
+/** 1 inside the band; outside, falls with the distance relative to the nearer edge. */
+export function priceFit(product: ProductProfile, outlet: OutletProfile): ComponentScore {
+  const price = product.retailPriceFen;
+  const band = `¥${yuan(outlet.priceBandMinFen)}–${yuan(outlet.priceBandMaxFen)}`;
+  if (price >= outlet.priceBandMinFen && price <= outlet.priceBandMaxFen) {
+    return {
+      value: 1,
+      reasons: [
+        reason(
+          'PRICE_IN_BAND',
+          `¥${yuan(price)} is within the outlet's band ${band}`,
+          `售价 ¥${yuan(price)} 在门店价格带 ${band} 内`,
+        ),
+      ],
+    };
+  }
+  const edge = price < outlet.priceBandMinFen ? outlet.priceBandMinFen : outlet.priceBandMaxFen;
+  const value = clamp01(1 - Math.abs(price - edge) / Math.max(edge, 1));
+  const above = price > outlet.priceBandMaxFen;
+  return {
+    value,
+    reasons: [
+      reason(
+        above ? 'PRICE_ABOVE_BAND' : 'PRICE_BELOW_BAND',
+        `¥${yuan(price)} is ${above ? 'above' : 'below'} the outlet's band ${band}`,
+        `售价 ¥${yuan(price)} ${above ? '高于' : '低于'}门店价格带 ${band}`,
+      ),
+    ],
+  };
+}
+
+export function footfall(outlet: OutletProfile): ComponentScore {
+  const visitors = Math.max(0, outlet.averageMonthlyFootfall);
+  const value = clamp01(Math.log10(1 + visitors) / Math.log10(1 + FULL_FOOTFALL));
+  return {
+    value,
+    reasons: [
+      reason('FOOTFALL', `About ${visitors} visitors a month`, `月均客流约 ${visitors} 人次`),
+    ],
+  };
+}
+
+export function sellThroughAtSimilar(
+  product: ProductProfile,
+  outlet: OutletProfile,
+): ComponentScore {
+  const ratio = product.sellThroughByOutletType[outlet.type];
+  if (ratio === undefined) {
+    return {
+      value: UNKNOWN,
+      reasons: [
+        reason(
+          'NO_SALES_AT_SIMILAR',
+          `No sales yet at ${outlet.type} outlets`,
+          `尚无在 ${outlet.type} 类门店的销售记录`,
+        ),
+      ],
+    };
+  }
+  return {
+    value: clamp01(ratio),
+    reasons: [
+      reason(
+        'SELL_THROUGH_AT_SIMILAR',
+        `${Math.round(ratio * 100)}% of its delivered units sold at ${outlet.type} outlets`,
+        `交付量的 ${Math.round(ratio * 100)}% 在 ${outlet.type} 类门店售出`,
+      ),
+    ],
+  };
+}
+
+/** How well a product fits an outlet (the same score serves both directions). */
+export function scoreProductForOutlet(
+  product: ProductProfile,
+  outlet: OutletProfile,
+  weights: MatchWeights['outlet'],
+): MatchResult {
+  return combine(
+    {
+      theme_affinity: themeAffinity(product, outlet),
+      outlet_type_fit: outletTypeFit(product, outlet),
+      price_fit: priceFit(product, outlet),
+      footfall: footfall(outlet),
+      sell_through: sellThroughAtSimilar(product, outlet),
+    },
+    weights,
+  );
+}
