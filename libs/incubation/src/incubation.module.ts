@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@cc/identity';
+import { MarketplaceModule } from '@cc/marketplace';
+import { NotificationModule } from '@cc/notification';
+import { ApplicationResolver } from './application/application.resolver';
+import { Application } from './application/application.entity';
+import { ApplicationService } from './application/application.service';
+import { IncubationAccess } from './incubation-access';
+import { IncubationEvents } from './incubation-events';
+import { IncubationNotifier } from './incubation-notifier';
+import { KpiMetric } from './kpi/kpi-metric.entity';
+import { KpiReminder } from './kpi/kpi-reminder.entity';
+import { KpiReport } from './kpi/kpi-report.entity';
+import { KpiValue } from './kpi/kpi-value.entity';
+import { MilestoneCompletion } from './milestone/milestone-completion.entity';
+import { Milestone } from './milestone/milestone.entity';
+import { Cohort } from './program/cohort.entity';
+import { ProgramResolver } from './program/program.resolver';
+import { Program } from './program/program.entity';
+import { ProgramService } from './program/program.service';
+
+export const INCUBATION_ENTITIES = [
+  Program,
+  Cohort,
+  Application,
+  Milestone,
+  MilestoneCompletion,
+  KpiMetric,
+  KpiReport,
+  KpiValue,
+  KpiReminder,
+];
+
+/**
+ * Incubators grow teams: programs and cohorts, applications and admissions, milestones ticked
+ * by platform events, KPI reports collected once, the portfolio and its export.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(INCUBATION_ENTITIES),
+    IdentityModule,
+    MarketplaceModule,
+    NotificationModule,
+  ],
+  providers: [
+    IncubationAccess,
+    IncubationEvents,
+    IncubationNotifier,
+    ProgramService,
+    ProgramResolver,
+    ApplicationService,
+    ApplicationResolver,
+  ],
+})
+export class IncubationModule {}
