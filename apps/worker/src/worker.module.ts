@@ -3,6 +3,7 @@ import { AppConfigModule } from '@cc/config';
 import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
 import { ImpactModule } from '@cc/impact';
+import { IncubationWorkerModule } from '@cc/incubation';
 import { LoggingModule } from '@cc/logging';
 import { MarketplaceIndicatorsModule } from '@cc/marketplace';
 import { OperationsModule } from '@cc/operations';
@@ -26,6 +27,8 @@ import { WorkerHealthServer } from './worker-health.server';
     MarketplaceIndicatorsModule,
     // Retail's jobs (sales CSV imports).
     RetailWorkerModule,
+    // Incubation: project events tick milestones; its platform indicator source.
+    IncubationWorkerModule,
   ],
   providers: [WorkerHealthServer],
 })

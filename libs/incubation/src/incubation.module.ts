@@ -14,6 +14,14 @@ import { KpiReminder } from './kpi/kpi-reminder.entity';
 import { KpiReport } from './kpi/kpi-report.entity';
 import { KpiValue } from './kpi/kpi-value.entity';
 import { MilestoneCompletion } from './milestone/milestone-completion.entity';
+import { MilestoneTicker } from './milestone/milestone-ticker';
+import {
+  ApplicationMilestonesResolver,
+  CohortMilestonesResolver,
+  MilestoneResolver,
+} from './milestone/milestone.resolver';
+import { MilestoneService } from './milestone/milestone.service';
+import { ProjectEventJob } from './milestone/project-event.job';
 import { Milestone } from './milestone/milestone.entity';
 import { Cohort } from './program/cohort.entity';
 import { ProgramResolver } from './program/program.resolver';
@@ -31,6 +39,16 @@ export const INCUBATION_ENTITIES = [
   KpiValue,
   KpiReminder,
 ];
+
+/**
+ * What the worker runs: project events ticking milestones. Needs only the database, so the
+ * worker (no auth, no GraphQL) imports this rather than `IncubationModule`.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(INCUBATION_ENTITIES)],
+  providers: [MilestoneTicker, ProjectEventJob],
+})
+export class IncubationWorkerModule {}
 
 /**
  * Incubators grow teams: programs and cohorts, applications and admissions, milestones ticked
@@ -51,6 +69,10 @@ export const INCUBATION_ENTITIES = [
     ProgramResolver,
     ApplicationService,
     ApplicationResolver,
+    MilestoneService,
+    MilestoneResolver,
+    CohortMilestonesResolver,
+    ApplicationMilestonesResolver,
   ],
 })
 export class IncubationModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { notifyCouplingInputsChanged, periodOf } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
 import { Project } from './project/project.entity';
 
 /** Which coupling indicators each marketplace change can move. */
@@ -25,8 +25,21 @@ export class MarketplaceEvents {
     return this.emit(project, INDICATORS.published, 'project published');
   }
 
-  bidAwarded(project: Project): Promise<void> {
-    return this.emit(project, INDICATORS.awarded, 'bid accepted');
+  async bidAwarded(project: Project, bidId: string): Promise<void> {
+    await this.emit(project, INDICATORS.awarded, 'bid accepted');
+    await publishProjectEvent(this.queue, {
+      kind: ProjectEventKind.BID_ACCEPTED,
+      projectId: project.id,
+      ref: bidId,
+    });
+  }
+
+  sampleApproved(project: Project, orderId: string): Promise<void> {
+    return publishProjectEvent(this.queue, {
+      kind: ProjectEventKind.SAMPLE_APPROVED,
+      projectId: project.id,
+      ref: orderId,
+    });
   }
 
   delivered(project: Project): Promise<void> {

@@ -145,6 +145,7 @@ export class ProductionService {
       this.orders.findOneByOrFail({ id: order.id }),
     ]);
     if (to === ProductionStage.DELIVERED) await this.events.delivered(project);
+    if (to === ProductionStage.SAMPLE_APPROVED) await this.events.sampleApproved(project, order.id);
     await this.notifier.milestone(project, moved, to, viewer.userId);
     return moved;
   }
