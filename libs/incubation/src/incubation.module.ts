@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@cc/identity';
 import { MarketplaceModule } from '@cc/marketplace';
 import { NotificationModule } from '@cc/notification';
+import { RetailWorkerModule } from '@cc/retail';
 import { ApplicationResolver } from './application/application.resolver';
 import { Application } from './application/application.entity';
 import { ApplicationService } from './application/application.service';
@@ -10,6 +11,10 @@ import { IncubationAccess } from './incubation-access';
 import { IncubationEvents } from './incubation-events';
 import { IncubationNotifier } from './incubation-notifier';
 import { KpiMetric } from './kpi/kpi-metric.entity';
+import { KpiOverdueService } from './kpi/kpi-overdue.service';
+import { CohortKpisResolver, KpiResolver } from './kpi/kpi.resolver';
+import { KpiService } from './kpi/kpi.service';
+import { PlatformKpis } from './kpi/platform-kpis';
 import { KpiReminder } from './kpi/kpi-reminder.entity';
 import { KpiReport } from './kpi/kpi-report.entity';
 import { KpiValue } from './kpi/kpi-value.entity';
@@ -59,6 +64,7 @@ export class IncubationWorkerModule {}
     TypeOrmModule.forFeature(INCUBATION_ENTITIES),
     IdentityModule,
     MarketplaceModule,
+    RetailWorkerModule,
     NotificationModule,
   ],
   providers: [
@@ -73,6 +79,11 @@ export class IncubationWorkerModule {}
     MilestoneResolver,
     CohortMilestonesResolver,
     ApplicationMilestonesResolver,
+    PlatformKpis,
+    KpiService,
+    KpiOverdueService,
+    KpiResolver,
+    CohortKpisResolver,
   ],
 })
 export class IncubationModule {}
