@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@cc/identity';
 import { MarketplaceModule } from '@cc/marketplace';
+import { ImpactModule } from '@cc/impact';
 import { NotificationModule } from '@cc/notification';
 import { RetailWorkerModule } from '@cc/retail';
 import { ApplicationResolver } from './application/application.resolver';
@@ -28,6 +29,11 @@ import {
 import { MilestoneService } from './milestone/milestone.service';
 import { ProjectEventJob } from './milestone/project-event.job';
 import { Milestone } from './milestone/milestone.entity';
+import { PortfolioBuilder } from './portfolio/portfolio-builder';
+import { PortfolioExportController } from './portfolio/portfolio-export.controller';
+import { PortfolioExportGuard } from './portfolio/portfolio-export.guard';
+import { PortfolioResolver } from './portfolio/portfolio.resolver';
+import { PortfolioService } from './portfolio/portfolio.service';
 import { Cohort } from './program/cohort.entity';
 import { ProgramResolver } from './program/program.resolver';
 import { Program } from './program/program.entity';
@@ -65,8 +71,10 @@ export class IncubationWorkerModule {}
     IdentityModule,
     MarketplaceModule,
     RetailWorkerModule,
+    ImpactModule,
     NotificationModule,
   ],
+  controllers: [PortfolioExportController],
   providers: [
     IncubationAccess,
     IncubationEvents,
@@ -84,6 +92,10 @@ export class IncubationWorkerModule {}
     KpiOverdueService,
     KpiResolver,
     CohortKpisResolver,
+    PortfolioBuilder,
+    PortfolioService,
+    PortfolioResolver,
+    PortfolioExportGuard,
   ],
 })
 export class IncubationModule {}

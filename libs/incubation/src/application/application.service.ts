@@ -228,6 +228,17 @@ export class ApplicationService {
     return paginate(query, page, NEWEST_FIRST);
   }
 
+  /** Every application of these cohorts. */
+  ofCohorts(cohortIds: readonly string[]): Promise<Application[]> {
+    if (!cohortIds.length) return Promise.resolve([]);
+    return this.applications
+      .createQueryBuilder('application')
+      .where('application.cohort_id = ANY(:cohortIds)', { cohortIds: [...cohortIds] })
+      .orderBy('application.created_at', 'ASC')
+      .addOrderBy('application.id', 'ASC')
+      .getMany();
+  }
+
   /** Applications of these cohorts holding a seat (admitted or graduated). */
   seatedIn(cohortIds: readonly string[]): Promise<Application[]> {
     if (!cohortIds.length) return Promise.resolve([]);

@@ -103,6 +103,10 @@ export class ProgramService {
     return this.cohorts.find({ where: { programId }, order: { startsOn: 'DESC', id: 'ASC' } });
   }
 
+  cohortsOfCity(cityId: string): Promise<Cohort[]> {
+    return this.cohorts.find({ where: { cityId }, order: { startsOn: 'DESC', id: 'ASC' } });
+  }
+
   cohortsOfIncubator(organizationId: string): Promise<Cohort[]> {
     return this.cohorts.find({ where: { organizationId }, order: { startsOn: 'DESC', id: 'ASC' } });
   }
