@@ -3,7 +3,6 @@ import { Viewer } from '@cc/auth';
 import { Connection, LoaderRegistry } from '@cc/graphql';
 import { IdentityLoaders } from '@cc/identity';
 import { ApplicationState, SEATED_STATES } from '../application/application-state';
-import { Application } from '../application/application.entity';
 import { ApplicationService } from '../application/application.service';
 import { IncubationAccess } from '../incubation-access';
 import { IncubationErrorCode, IncubationException } from '../incubation.exception';
