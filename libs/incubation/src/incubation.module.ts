@@ -8,6 +8,7 @@ import { RetailWorkerModule } from '@cc/retail';
 import { ApplicationResolver } from './application/application.resolver';
 import { Application } from './application/application.entity';
 import { ApplicationService } from './application/application.service';
+import { IncubationIndicatorSource } from './indicators/incubation-indicator.source';
 import { IncubationAccess } from './incubation-access';
 import { IncubationEvents } from './incubation-events';
 import { IncubationNotifier } from './incubation-notifier';
@@ -52,12 +53,13 @@ export const INCUBATION_ENTITIES = [
 ];
 
 /**
- * What the worker runs: project events ticking milestones. Needs only the database, so the
- * worker (no auth, no GraphQL) imports this rather than `IncubationModule`.
+ * What the worker runs: project events ticking milestones, and incubation's platform indicator
+ * source (the worker's recompute and the API's what-if both collect from it). Needs only the
+ * database, so the worker (no auth, no GraphQL) imports this rather than `IncubationModule`.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(INCUBATION_ENTITIES)],
-  providers: [MilestoneTicker, ProjectEventJob],
+  providers: [MilestoneTicker, ProjectEventJob, IncubationIndicatorSource],
 })
 export class IncubationWorkerModule {}
 
@@ -68,6 +70,7 @@ export class IncubationWorkerModule {}
 @Module({
   imports: [
     TypeOrmModule.forFeature(INCUBATION_ENTITIES),
+    IncubationWorkerModule,
     IdentityModule,
     MarketplaceModule,
     RetailWorkerModule,

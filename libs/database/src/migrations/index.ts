@@ -9,6 +9,7 @@ import { Reviews1795891332876 } from './1795891332876-Reviews';
 import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { Incubation1795900000000 } from './1795900000000-Incubation';
+import { ActiveIncubatedVentures1795900000001 } from './1795900000001-ActiveIncubatedVentures';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   Retail1795891596860,
   RetailSaleIndexes1795893378868,
   Incubation1795900000000,
+  ActiveIncubatedVentures1795900000001,
 ];
