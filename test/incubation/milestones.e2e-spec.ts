@@ -1,5 +1,14 @@
 import { SeededCity } from '../support/catalog.factory';
+import {
+  acceptPlacement,
+  consignment,
+  createOutlet,
+  createProduct,
+  offerPlacement,
+  RECORD_SALE,
+} from '../retail/retail-test-kit';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
+import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   admit,
@@ -46,6 +55,7 @@ describe('incubation: milestones ticked by platform events', () => {
       { kind: 'PROTOTYPE', dueOn: day(30) },
       { kind: 'FIRST_PRODUCTION_ORDER', dueOn: day(60) },
       { kind: 'FIRST_PLACEMENT' },
+      { kind: 'FIRST_1000_UNITS_SOLD' },
       { kind: 'CUSTOM', title: 'Pitch at the Tiexi demo day', dueOn: day(-1) },
     ]) {
       const { createMilestone } = await incubator.gql.data<{ createMilestone: { id: string } }>(
@@ -121,6 +131,64 @@ describe('incubation: milestones ticked by platform events', () => {
       return byKind.PROTOTYPE.completion ?? undefined;
     });
     expect(prototype).toMatchObject({ eventKind: 'SAMPLE_APPROVED', eventRef: acceptBid.id });
+  });
+
+  it('catches up at admission, then a placement and the sale reaching 1,000 units tick theirs', async () => {
+    const delivered = await deliveredProject(factory, city, { quantity: 1_200 });
+    const application = await apply(delivered.owner, cohortId, [delivered.projectId]);
+    await admit(incubator, application.id);
+    // The bid and the sample came before the admission: ticked at once, naming those events.
+    const atAdmission = await milestonesOf(incubator, application.id);
+    expect(atAdmission.FIRST_PRODUCTION_ORDER.completion).toMatchObject({
+      source: 'PLATFORM_EVENT',
+      eventKind: 'BID_ACCEPTED',
+      projectId: delivered.projectId,
+    });
+    expect(atAdmission.PROTOTYPE.completion).toMatchObject({
+      eventKind: 'SAMPLE_APPROVED',
+      eventRef: delivered.orderId,
+    });
+    expect(atAdmission.FIRST_PLACEMENT.completion).toBeNull();
+
+    const retailer = await factory.retailer();
+    const productId = await createProduct(delivered.owner, delivered.projectId);
+    const outletId = await createOutlet(retailer, city);
+    const offered = await offerPlacement(delivered.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    const placed = await eventually(async () => {
+      const byKind = await milestonesOf(incubator, application.id);
+      return byKind.FIRST_PLACEMENT.completion ?? undefined;
+    });
+    expect(placed).toMatchObject({ eventKind: 'PLACEMENT_STARTED', eventRef: offered.id });
+
+    const sell = async (quantity: number, externalId: string) => {
+      const { recordSale } = await retailer.gql.data<{ recordSale: { sale: { id: string } } }>(
+        RECORD_SALE,
+        {
+          input: {
+            outletId,
+            productId,
+            quantity,
+            unitPrice: 5_000,
+            soldAt: new Date().toISOString(),
+            externalId,
+          },
+        },
+      );
+      return recordSale.sale.id;
+    };
+    await sell(600, 'M-1');
+    const reaching = await sell(400, 'M-2');
+    const thousand = await eventually(async () => {
+      const byKind = await milestonesOf(incubator, application.id);
+      return byKind.FIRST_1000_UNITS_SOLD.completion ?? undefined;
+    });
+    // The 600-unit sale did not reach the threshold; the one that did is recorded.
+    expect(thousand).toMatchObject({ eventKind: 'SALE_RECORDED', eventRef: reaching });
   });
 
   it('the incubator or the team marks a milestone with evidence, once', async () => {

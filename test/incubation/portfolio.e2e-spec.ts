@@ -201,8 +201,8 @@ describe('incubation: the portfolio, its export and who sees what', () => {
       sellThrough: 0.25,
       couplingDeltaD: 0,
       milestonesTotal: 2,
-      // The bid was accepted before the team was admitted: nothing ticked, and demo day is overdue.
-      milestonesDone: 0,
+      // The bid accepted before the admission was ticked at admission; demo day is overdue.
+      milestonesDone: 1,
       milestonesOverdue: 1,
     });
     expect(tiexi.projects).toEqual([
@@ -229,7 +229,7 @@ describe('incubation: the portfolio, its export and who sees what', () => {
         unitsSoldTotal: 50,
         unitsSoldMedian: 25,
         sellThroughMedian: 0.25,
-        milestonesDone: 0,
+        milestonesDone: 1,
         milestonesOverdue: 2,
       },
     ]);
@@ -283,7 +283,7 @@ describe('incubation: the portfolio, its export and who sees what', () => {
       revenueTotal: 5000,
       revenueMedian: 2500,
       unitsSoldTotal: 50,
-      milestonesDone: 0,
+      milestonesDone: 1,
     });
     expect(JSON.stringify(incubatorAggregates)).not.toContain('Tiexi Works');
     expect((await admin.gql.request(AGGREGATES, { cityId: city.cityId })).errors).toBeUndefined();
@@ -345,7 +345,7 @@ describe('incubation: the portfolio, its export and who sees what', () => {
       ),
     ).toBe(true);
     const tiexiRow = lines.find((line) => line.includes('Tiexi Works'))!;
-    expect(tiexiRow).toContain('"Foundry bookends","IN_MARKET",200,50,5000,0.25,0,1,2,0,');
+    expect(tiexiRow).toContain('"Foundry bookends","IN_MARKET",200,50,5000,0.25,1,1,2,0,');
     expect(tiexiRow).toContain(`Jobs created ${periodOf(new Date()).key}=5 (UP)`);
   });
 });

@@ -20,6 +20,7 @@ import { PlatformKpis } from './kpi/platform-kpis';
 import { KpiReminder } from './kpi/kpi-reminder.entity';
 import { KpiReport } from './kpi/kpi-report.entity';
 import { KpiValue } from './kpi/kpi-value.entity';
+import { MilestoneCatchUp } from './milestone/milestone-catch-up';
 import { MilestoneCompletion } from './milestone/milestone-completion.entity';
 import { MilestoneTicker } from './milestone/milestone-ticker';
 import {
@@ -58,8 +59,9 @@ export const INCUBATION_ENTITIES = [
  * database, so the worker (no auth, no GraphQL) imports this rather than `IncubationModule`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(INCUBATION_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(INCUBATION_ENTITIES), RetailWorkerModule],
   providers: [MilestoneTicker, ProjectEventJob, IncubationIndicatorSource],
+  exports: [MilestoneTicker],
 })
 export class IncubationWorkerModule {}
 
@@ -87,6 +89,7 @@ export class IncubationWorkerModule {}
     ApplicationService,
     ApplicationResolver,
     MilestoneService,
+    MilestoneCatchUp,
     MilestoneResolver,
     CohortMilestonesResolver,
     ApplicationMilestonesResolver,

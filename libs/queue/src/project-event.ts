@@ -10,6 +10,8 @@ export enum ProjectEventKind {
   SAMPLE_APPROVED = 'SAMPLE_APPROVED',
   /** A product of the project was placed at an outlet. `ref` is the placement id. */
   PLACEMENT_STARTED = 'PLACEMENT_STARTED',
+  /** A sale of the project's product was recorded. `ref` is the sale id. */
+  SALE_RECORDED = 'SALE_RECORDED',
 }
 
 export interface ProjectEventData {

@@ -8,6 +8,7 @@ import { MarketplaceException, ProjectService } from '@cc/marketplace';
 import { IncubationAccess } from '../incubation-access';
 import { IncubationEvents } from '../incubation-events';
 import { IncubationNotifier } from '../incubation-notifier';
+import { MilestoneCatchUp } from '../milestone/milestone-catch-up';
 import { IncubationErrorCode, IncubationException } from '../incubation.exception';
 import { Cohort } from '../program/cohort.entity';
 import { ProgramService } from '../program/program.service';
@@ -37,6 +38,7 @@ export class ApplicationService {
     private readonly access: IncubationAccess,
     private readonly notifier: IncubationNotifier,
     private readonly events: IncubationEvents,
+    private readonly milestones: MilestoneCatchUp,
   ) {}
 
   async apply(viewer: Viewer, input: ApplyToCohortInput): Promise<Application> {
@@ -121,6 +123,7 @@ export class ApplicationService {
         }
       },
     );
+    await this.milestones.afterAdmission(admitted);
     await this.tell(admitted, cohort, 'admitted', note);
     await this.events.venturesChanged(cohort.cityId, `team admitted: ${admitted.id}`);
     return admitted;

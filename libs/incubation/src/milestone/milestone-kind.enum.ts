@@ -17,7 +17,9 @@ registerEnumType(MilestoneKind, {
     FIRST_PLACEMENT: {
       description: 'Ticked when a product of one of its projects is first placed.',
     },
-    FIRST_1000_UNITS_SOLD: { description: 'Marked with evidence (sales are shown beside it).' },
+    FIRST_1000_UNITS_SOLD: {
+      description: 'Ticked by the sale that takes one of its projects to 1,000 units sold.',
+    },
     CUSTOM: { description: 'The incubator’s own; marked with evidence.' },
   },
 });

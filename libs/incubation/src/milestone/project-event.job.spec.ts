@@ -13,6 +13,7 @@ describe('ProjectEventJob', () => {
       [ProjectEventKind.BID_ACCEPTED]: MilestoneKind.FIRST_PRODUCTION_ORDER,
       [ProjectEventKind.SAMPLE_APPROVED]: MilestoneKind.PROTOTYPE,
       [ProjectEventKind.PLACEMENT_STARTED]: MilestoneKind.FIRST_PLACEMENT,
+      [ProjectEventKind.SALE_RECORDED]: MilestoneKind.FIRST_1000_UNITS_SOLD,
     });
   });
 });
