@@ -204,7 +204,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       ['talent_innovation', 6],
     ]);
     // The marketplace registers its source; the retail indicators come with retail's.
-    expect(platformIndicators).toHaveLength(11);
+    expect(platformIndicators).toHaveLength(12);
     expect(platformIndicators.filter((p) => p.available).map((p) => p.key)).toEqual(
       expect.arrayContaining([
         'projects_published',

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
 import { IdentityModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
+import { IncubationModule } from '@cc/incubation';
 import { LoggingModule } from '@cc/logging';
 import { MarketplaceModule } from '@cc/marketplace';
 import { MatchingModule } from '@cc/matching';
@@ -38,6 +39,7 @@ import { buildGraphqlOptions } from './graphql.options';
     MarketplaceModule,
     ImpactModule,
     RetailModule,
+    IncubationModule,
     NotificationModule,
     MatchingModule,
   ],

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@cc/database';
 import { HealthModule } from '@cc/health';
 import { IdentityMatchingModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
+import { IncubationWorkerModule } from '@cc/incubation';
 import { LoggingModule } from '@cc/logging';
 import { MarketplaceIndicatorsModule, MarketplaceMatchingModule } from '@cc/marketplace';
 import { MatchingWorkerModule } from '@cc/matching';
@@ -28,6 +29,8 @@ import { WorkerHealthServer } from './worker-health.server';
     MarketplaceIndicatorsModule,
     // Retail's jobs (sales CSV imports).
     RetailWorkerModule,
+    // Incubation: project events tick milestones; its platform indicator source.
+    IncubationWorkerModule,
     // Matching's jobs, and the sources it reads the other domains through.
     MatchingWorkerModule,
     IdentityMatchingModule,

@@ -10,6 +10,7 @@ import { Organization } from './organization/organization.entity';
 import { OfficialGrant } from './role-request/official-grant.entity';
 import { TalentProfile } from './talent-profile/talent-profile.entity';
 import { TeamMember } from './team/team-member.entity';
+import { Team } from './team/team.entity';
 import { User } from './user/user.entity';
 
 /** Per-request batch loaders for identity relations; other domains reuse `user` and `organization`. */
@@ -24,6 +25,7 @@ export class IdentityLoaders {
     @InjectRepository(TalentProfile) private readonly profiles: Repository<TalentProfile>,
     @InjectRepository(TeamMember) private readonly teamMemberRows: Repository<TeamMember>,
     @InjectRepository(OfficialGrant) private readonly grants: Repository<OfficialGrant>,
+    @InjectRepository(Team) private readonly teams: Repository<Team>,
   ) {}
 
   user(loaders: LoaderRegistry): DataLoader<string, User | null> {
@@ -105,6 +107,23 @@ export class IdentityLoaders {
           order: { role: 'ASC', createdAt: 'ASC' },
         }),
         (member) => member.teamId,
+      ),
+    );
+  }
+
+  team(loaders: LoaderRegistry): DataLoader<string, Team | null> {
+    return loaders.get('identity.teamById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.teams.findBy({ id: In([...ids]) }), (team) => team.id),
+    );
+  }
+
+  /** The teams each user belongs to (keys are user ids). */
+  teamMembershipsOfUser(loaders: LoaderRegistry): DataLoader<string, TeamMember[]> {
+    return loaders.get('identity.teamMembershipsByUser', async (ids: readonly string[]) =>
+      groupByKeys(
+        ids,
+        await this.teamMemberRows.find({ where: { userId: In([...ids]) } }),
+        (member) => member.userId,
       ),
     );
   }

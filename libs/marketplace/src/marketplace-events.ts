@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { notifyCouplingInputsChanged, periodOf } from '@cc/impact';
 import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { QueueService } from '@cc/queue';
+import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
 import { Project } from './project/project.entity';
 
 /** Which coupling indicators each marketplace change can move. */
@@ -26,9 +26,22 @@ export class MarketplaceEvents {
     return this.emit(project, INDICATORS.published, 'project published');
   }
 
-  async bidAwarded(project: Project): Promise<void> {
+  async bidAwarded(project: Project, bidId: string): Promise<void> {
     await this.projectChanged(project, 'bid accepted');
-    return this.emit(project, INDICATORS.awarded, 'bid accepted');
+    await this.emit(project, INDICATORS.awarded, 'bid accepted');
+    await publishProjectEvent(this.queue, {
+      kind: ProjectEventKind.BID_ACCEPTED,
+      projectId: project.id,
+      ref: bidId,
+    });
+  }
+
+  sampleApproved(project: Project, orderId: string): Promise<void> {
+    return publishProjectEvent(this.queue, {
+      kind: ProjectEventKind.SAMPLE_APPROVED,
+      projectId: project.id,
+      ref: orderId,
+    });
   }
 
   /** Matching rescores a project whose state changed (only projects open for bids are matched). */

@@ -15,4 +15,5 @@ export {
 } from './sales-import/process-sales-import.job';
 export { RetailIndicatorSource } from './indicators/retail-indicator.source';
 export { RETAIL_INDICATORS } from './indicators/retail-indicator.rows';
+export { ProjectPlacements, ProjectSales, ProjectSalesReader } from './sale/project-sales.reader';
 export { RetailMatchingModule } from './matching/retail-matching.module';

@@ -19,6 +19,7 @@ import { RetailLoaders } from './retail.loaders';
 import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
+import { ProjectSalesReader } from './sale/project-sales.reader';
 import { RetailIndicatorSource } from './indicators/retail-indicator.source';
 import { ProcessSalesImportJob } from './sales-import/process-sales-import.job';
 import { SalesImportChunk } from './sales-import/sales-import-chunk.entity';
@@ -52,8 +53,13 @@ export const RETAIL_ENTITIES = [
  */
 @Module({
   imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES)],
-  providers: [SalesImportProcessor, ProcessSalesImportJob, RetailIndicatorSource],
-  exports: [SalesImportProcessor],
+  providers: [
+    SalesImportProcessor,
+    ProcessSalesImportJob,
+    RetailIndicatorSource,
+    ProjectSalesReader,
+  ],
+  exports: [SalesImportProcessor, ProjectSalesReader],
 })
 export class RetailWorkerModule {}
 

@@ -11,6 +11,8 @@ import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexe
 import { KeysetTimestamps1796068275056 } from './1796068275056-KeysetTimestamps';
 import { SeedFixture1796068559299 } from './1796068559299-SeedFixture';
 import { Matching1795900000000 } from './1795900000000-Matching';
+import { Incubation1795900000000 } from './1795900000000-Incubation';
+import { ActiveIncubatedVentures1795900000001 } from './1795900000001-ActiveIncubatedVentures';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -30,4 +32,6 @@ export const MIGRATIONS = [
   KeysetTimestamps1796068275056,
   SeedFixture1796068559299,
   Matching1795900000000,
+  Incubation1795900000000,
+  ActiveIncubatedVentures1795900000001,
 ];

@@ -1,5 +1,6 @@
 import { parseModel } from '@cc/coupling';
 import { DEFAULT_INDICATOR_SYSTEM_V1 } from '../../../database/src/migrations/1795890009063-Impact';
+import { withActiveIncubatedVentures } from '../../../database/src/migrations/1795900000001-ActiveIncubatedVentures';
 import {
   CouplingVariant,
   IndicatorDirection,
@@ -85,8 +86,30 @@ describe('the default indicator system (seeded as version 1)', () => {
     ]);
   });
 
+  const catalogue = PLATFORM_INDICATORS.map((spec) => [
+    spec.key,
+    spec.defaultSubsystem,
+    'PLATFORM',
+    spec.aggregation,
+  ]);
+
   it("holds exactly the platform catalogue (no 'active incubated ventures'), with its aggregations", () => {
     expect(seed.indicators.map((i) => [i.key, i.subsystem, i.source, i.aggregation])).toEqual(
+      catalogue.filter(([key]) => key !== 'active_incubated_ventures'),
+    );
+    expect(seed.indicators.filter((i) => i.subsystem === 'cultural_soft_power')).toHaveLength(5);
+    expect(seed.indicators.filter((i) => i.subsystem === 'talent_innovation')).toHaveLength(6);
+  });
+});
+
+describe('the default system with active incubated ventures (the next version, by migration)', () => {
+  const next = withActiveIncubatedVentures(
+    DEFAULT_INDICATOR_SYSTEM_V1,
+  ) as unknown as IndicatorSystemDefinition;
+
+  it('is valid and holds the whole platform catalogue, in its order', () => {
+    expect(() => validateIndicatorSystem(next)).not.toThrow();
+    expect(next.indicators.map((i) => [i.key, i.subsystem, i.source, i.aggregation])).toEqual(
       PLATFORM_INDICATORS.map((spec) => [
         spec.key,
         spec.defaultSubsystem,
@@ -94,8 +117,9 @@ describe('the default indicator system (seeded as version 1)', () => {
         spec.aggregation,
       ]),
     );
-    expect(seed.indicators.filter((i) => i.subsystem === 'cultural_soft_power')).toHaveLength(5);
-    expect(seed.indicators.filter((i) => i.subsystem === 'talent_innovation')).toHaveLength(6);
+    expect(parseModel(next.model).subsystems[1].indicators.map((i) => i.column)).toEqual(
+      next.indicators.filter((i) => i.subsystem === 'talent_innovation').map((i) => i.key),
+    );
   });
 });
 

@@ -116,6 +116,16 @@ export const PLATFORM_INDICATORS: readonly PlatformIndicatorSpec[] = [
     providedBy: 'retail',
   },
   {
+    key: 'active_incubated_ventures',
+    label: 'Active incubated ventures',
+    defaultSubsystem: TALENT_INNOVATION,
+    aggregation: IndicatorAggregation.SUM,
+    unit: 'ventures',
+    description:
+      "Teams admitted to a cohort of the city's incubators and not withdrawn in the period.",
+    providedBy: 'incubation',
+  },
+  {
     key: 'cross_disciplinary_share',
     label: 'Cross-disciplinary share',
     defaultSubsystem: TALENT_INNOVATION,

@@ -110,7 +110,7 @@ export class BidAwardService {
       }
       throw error;
     }
-    await this.events.bidAwarded(project);
+    await this.events.bidAwarded(project, result.bid.id);
     await this.notifier.bidsDecided(project, result.bid, result.rejectedBids);
     return result;
   }

@@ -30,6 +30,16 @@ export class ProductionService {
     private readonly notifier: MarketplaceNotifier,
   ) {}
 
+  /** The production orders of these projects, oldest first (for other domains' reporting). */
+  ordersOfProjects(projectIds: readonly string[]): Promise<ProductionOrder[]> {
+    if (!projectIds.length) return Promise.resolve([]);
+    return this.orders
+      .createQueryBuilder('o')
+      .where('o.project_id = ANY(:ids)', { ids: [...projectIds] })
+      .orderBy('o.created_at', 'ASC')
+      .getMany();
+  }
+
   /** Visible to the manufacturer's members and the project's owners. */
   async getVisible(viewer: Viewer, id: string): Promise<ProductionOrder> {
     const order = await this.orders.findOneBy({ id });
@@ -148,6 +158,7 @@ export class ProductionService {
       await this.events.delivered(project);
       await this.events.manufacturerRecordChanged(order.organizationId, 'order delivered');
     }
+    if (to === ProductionStage.SAMPLE_APPROVED) await this.events.sampleApproved(project, order.id);
     await this.notifier.milestone(project, moved, to, viewer.userId);
     return moved;
   }

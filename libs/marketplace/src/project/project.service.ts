@@ -100,6 +100,15 @@ export class ProjectService {
     return this.transition(await this.getOwned(viewer, id), ProjectState.CANCELLED);
   }
 
+  /** Projects by id, for other domains' reporting (callers decide who may see them). */
+  findByIds(ids: readonly string[]): Promise<Project[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.projects
+      .createQueryBuilder('project')
+      .where('project.id = ANY(:ids)', { ids: [...new Set(ids)] })
+      .getMany();
+  }
+
   /** Drafts are visible to their owners only; everything else is public. */
   async getVisible(viewer: Viewer | undefined, id: string): Promise<Project> {
     const project = await this.projects.findOneBy({ id });

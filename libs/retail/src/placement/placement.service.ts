@@ -7,7 +7,7 @@ import { Connection, FieldError, LoaderRegistry, paginate } from '@cc/graphql';
 import { IdentityLoaders } from '@cc/identity';
 import { periodOf } from '@cc/impact';
 import { ProjectService, ProjectState } from '@cc/marketplace';
-import { QueueService } from '@cc/queue';
+import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
 import { OutletService } from '../outlet/outlet.service';
 import { Product } from '../product/product.entity';
 import { ProductService } from '../product/product.service';
@@ -142,6 +142,11 @@ export class PlacementService {
       );
     });
     await this.announce(placement, 'placement started');
+    await publishProjectEvent(this.queue, {
+      kind: ProjectEventKind.PLACEMENT_STARTED,
+      projectId: placement.projectId,
+      ref: placement.id,
+    });
     return placement;
   }
 

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { Connection, paginate } from '@cc/graphql';
 import { periodOf } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { Placement } from '../placement/placement.entity';
@@ -78,6 +78,11 @@ export class SaleService {
     if (rows.length) {
       await this.announce(outlet, [input.soldAt], 'sale recorded');
       await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'sale recorded');
+      await publishProjectEvent(this.queue, {
+        kind: ProjectEventKind.SALE_RECORDED,
+        projectId: product.projectId,
+        ref: rows[0].id,
+      });
       return { sale: await this.sales.findOneByOrFail({ id: rows[0].id }), alreadyRecorded: false };
     }
     const existing = await this.sales.findOneByOrFail({

@@ -1,0 +1,62 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { Application } from '../application/application.entity';
+import { Cohort } from '../program/cohort.entity';
+import { CreateMilestoneInput, MarkMilestoneDoneInput } from './dto/milestone.inputs';
+import { MilestoneCompletion } from './milestone-completion.entity';
+import { TeamMilestone } from './milestone-status.types';
+import { Milestone } from './milestone.entity';
+import { MilestoneService } from './milestone.service';
+
+@Resolver(() => Milestone)
+export class MilestoneResolver {
+  constructor(private readonly milestoneService: MilestoneService) {}
+
+  @Roles(Role.INCUBATOR)
+  @Mutation(() => Milestone, {
+    description:
+      'A milestone for every team of a cohort. PROTOTYPE, FIRST_PRODUCTION_ORDER and FIRST_PLACEMENT tick themselves from platform events.',
+  })
+  createMilestone(
+    @Args('input') input: CreateMilestoneInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<Milestone> {
+    return this.milestoneService.create(viewer, input);
+  }
+
+  @Authenticated()
+  @Mutation(() => MilestoneCompletion, {
+    description: 'Mark a milestone reached, with evidence (the incubator or the team).',
+  })
+  markMilestoneDone(
+    @Args('input') input: MarkMilestoneDoneInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MilestoneCompletion> {
+    return this.milestoneService.markDone(viewer, input);
+  }
+}
+
+@Resolver(() => Cohort)
+export class CohortMilestonesResolver {
+  constructor(private readonly milestoneService: MilestoneService) {}
+
+  @ResolveField(() => [Milestone])
+  milestones(@Parent() cohort: Cohort): Promise<Milestone[]> {
+    return this.milestoneService.ofCohorts([cohort.id]);
+  }
+}
+
+@Resolver(() => Application)
+export class ApplicationMilestonesResolver {
+  constructor(private readonly milestoneService: MilestoneService) {}
+
+  @ResolveField(() => [TeamMilestone], {
+    description: 'The cohort’s milestones as this team stands.',
+  })
+  milestones(
+    @Parent() application: Application,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<TeamMilestone[]> {
+    return this.milestoneService.forApplication(viewer, application);
+  }
+}
