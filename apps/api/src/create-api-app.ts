@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@cc/config';
-import { batchLimitMiddleware, bodyErrorMiddleware, createValidationPipe } from '@cc/graphql';
+import { bodyErrorMiddleware, createValidationPipe, requestLimitsMiddleware } from '@cc/graphql';
 import { AppModule } from './app.module';
 
 /** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
@@ -16,7 +16,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(bodyErrorMiddleware());
-  app.use('/graphql', batchLimitMiddleware(config.graphql.maxBatch));
+  app.use('/graphql', requestLimitsMiddleware(config.graphql));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   return app;

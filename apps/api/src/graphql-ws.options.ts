@@ -32,8 +32,7 @@ export function buildGraphqlWsOptions(
 ): GraphQLWsSubscriptionsConfig {
   const expiryTimers = new WeakMap<object, NodeJS.Timeout>();
   const hooks = webSocketOperationHooks({
-    maxDepth: config.graphql.maxDepth,
-    maxAliases: config.graphql.maxAliases,
+    ...config.graphql,
     maxSubscriptionsPerSocket: MAX_SUBSCRIPTIONS_PER_SOCKET,
   });
   const options = {
@@ -64,7 +63,7 @@ export function buildGraphqlWsOptions(
     onClose(ctx) {
       clearTimeout(expiryTimers.get(ctx));
     },
-  } satisfies GraphQLWsSubscriptionsConfig & Pick<typeof hooks, 'onError'>;
-  // Nest's type lists fewer hooks than it passes on: `onError` reaches graphql-ws too.
+  } satisfies GraphQLWsSubscriptionsConfig & Pick<typeof hooks, 'onError' | 'validate'>;
+  // Nest's type lists fewer hooks than it passes on: `onError` and `validate` reach graphql-ws.
   return options;
 }

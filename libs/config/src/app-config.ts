@@ -75,6 +75,10 @@ export class AppConfig {
       maxComplexity: this.get('GRAPHQL_MAX_COMPLEXITY'),
       maxAliases: this.get('GRAPHQL_MAX_ALIASES'),
       maxBatch: this.get('GRAPHQL_MAX_BATCH'),
+      maxQueryLength: this.get('GRAPHQL_MAX_QUERY_LENGTH'),
+      maxTokens: this.get('GRAPHQL_MAX_TOKENS'),
+      maxFields: this.get('GRAPHQL_MAX_FIELDS'),
+      maxDirectives: this.get('GRAPHQL_MAX_DIRECTIVES'),
     };
   }
 }

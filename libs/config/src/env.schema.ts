@@ -47,7 +47,11 @@ export const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
   GRAPHQL_MAX_COMPLEXITY: positiveInt.default(2000),
   GRAPHQL_MAX_ALIASES: positiveInt.default(30),
-  GRAPHQL_MAX_BATCH: positiveInt.default(10),
+  GRAPHQL_MAX_BATCH: positiveInt.default(5),
+  GRAPHQL_MAX_QUERY_LENGTH: positiveInt.default(15000),
+  GRAPHQL_MAX_TOKENS: positiveInt.default(3000),
+  GRAPHQL_MAX_FIELDS: positiveInt.default(1000),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
