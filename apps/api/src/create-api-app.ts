@@ -2,7 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@cc/config';
-import { bodyErrorMiddleware, createValidationPipe, requestLimitsMiddleware } from '@cc/graphql';
+import {
+  bodyErrorMiddleware,
+  createValidationPipe,
+  RejectNulPipe,
+  requestLimitsMiddleware,
+} from '@cc/graphql';
 import { AppModule } from './app.module';
 
 /** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
@@ -17,7 +22,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(bodyErrorMiddleware());
   app.use('/graphql', requestLimitsMiddleware(config.graphql));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.enableShutdownHooks();
   return app;
 }

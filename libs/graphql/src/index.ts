@@ -26,3 +26,4 @@ export {
 } from './subscriptions/websocket-operations';
 export { Trim } from './input/trim';
 export { ParseIdPipe } from './input/parse-id.pipe';
+export { RejectNulPipe } from './input/reject-nul.pipe';

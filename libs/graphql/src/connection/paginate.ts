@@ -31,7 +31,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     ]);
   }
   const alias = query.alias;
-  const sortColumn = comparableSortExpression(query, sort.column);
+  const sortColumnType = columnTypeOf(query, sort.column);
+  // PostgreSQL keeps microseconds but a cursor carries a JavaScript date (milliseconds). Sorting
+  // and comparing timestamp columns at millisecond precision (ties broken by id) keeps pages
+  // exact: no row is skipped or repeated when several share a millisecond.
+  const sortColumn = TIMESTAMP_TYPES.has(sortColumnType)
+    ? `date_trunc('milliseconds', ${sort.column})`
+    : sort.column;
   const totalCount = await query.clone().getCount();
 
   const backwards =
@@ -42,7 +48,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 
   const page = query.clone();
   if (cursor) {
-    const [value, id] = decodeCursor(cursor);
+    const field = backwards ? 'before' : 'after';
+    const [value, id] = decodeCursor(cursor, field);
+    if (!fitsColumn(value, sortColumnType)) throw CommonException.invalidCursor(field);
     const op = scanDirection === 'ASC' ? '>' : '<';
     page.andWhere(`(${sortColumn}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
       cursorValue: value,
@@ -82,24 +90,43 @@ const TIMESTAMP_TYPES = new Set<unknown>([
   Date,
 ]);
 
-/**
- * PostgreSQL keeps microseconds but a cursor carries a JavaScript date (milliseconds). Sorting and
- * comparing timestamp columns at millisecond precision (ties broken by id) keeps pages exact:
- * no row is skipped or repeated when several share a millisecond.
- */
-function comparableSortExpression<T extends ObjectLiteral>(
+const NUMERIC_TYPES = new Set<unknown>([
+  'int',
+  'integer',
+  'int4',
+  'int8',
+  'bigint',
+  'smallint',
+  'numeric',
+  'decimal',
+  'real',
+  'float',
+  'double precision',
+  Number,
+]);
+
+/** The TypeORM type of `alias.column`, when the alias is an entity. */
+function columnTypeOf<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   column: string,
-): string {
+): unknown {
   const [aliasName, columnName] = column.split('.');
   const alias = query.expressionMap.aliases.find((candidate) => candidate.name === aliasName);
   const metadata = alias?.hasMetadata ? alias.metadata : undefined;
-  const columnMetadata = metadata?.columns.find(
-    (candidate) => candidate.databaseName === columnName,
-  );
-  return columnMetadata && TIMESTAMP_TYPES.has(columnMetadata.type)
-    ? `date_trunc('milliseconds', ${column})`
-    : column;
+  return metadata?.columns.find((candidate) => candidate.databaseName === columnName)?.type;
+}
+
+/** A crafted cursor whose sort value PostgreSQL could not compare with the column. */
+function fitsColumn(value: string | number | null, columnType: unknown): boolean {
+  if (value === null) return true;
+  if (TIMESTAMP_TYPES.has(columnType)) {
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  }
+  if (NUMERIC_TYPES.has(columnType)) {
+    // numeric columns come back from the driver as strings, so their cursors carry strings
+    return typeof value === 'number' || /^-?\d{1,30}(\.\d{1,30})?$/.test(value);
+  }
+  return true;
 }
 
 function flip(direction: 'ASC' | 'DESC'): 'ASC' | 'DESC' {

@@ -78,11 +78,12 @@ export class CommonException extends DomainException<CommonErrorReason> {
     return new CommonException(CommonErrorReason.FORBIDDEN, GraphqlErrorCode.FORBIDDEN, message);
   }
 
-  static invalidCursor(): CommonException {
+  static invalidCursor(field = 'after'): CommonException {
     return new CommonException(
       CommonErrorReason.INVALID_CURSOR,
       GraphqlErrorCode.BAD_USER_INPUT,
-      'The cursor is not valid',
+      `${field}: the cursor is not one this list gave out`,
+      { fieldErrors: [{ field, message: 'is not a valid cursor' }] },
     );
   }
 
