@@ -6,6 +6,8 @@ import { ClientIpResolver } from './access/client-ip';
 import { SocketAuthenticator } from './access/socket-authenticator';
 import { AccessPolicy } from './policy/access-policy.service';
 import { MembershipDirectory } from './policy/membership-directory';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { AccessTokenService } from './token/access-token.service';
 import { ViewerSource } from './viewer-source';
 
@@ -24,7 +26,10 @@ import { ViewerSource } from './viewer-source';
     ClientIpResolver,
     AccessDeclarations,
     SocketAuthenticator,
+    RateLimiter,
+    // in this order: the rate limits count against the viewer the AccessGuard resolved
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [
     AccessTokenService,
@@ -32,6 +37,7 @@ import { ViewerSource } from './viewer-source';
     ClientIpResolver,
     AccessDeclarations,
     SocketAuthenticator,
+    RateLimiter,
   ],
 })
 export class AuthModule implements OnApplicationBootstrap {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Env } from './env.schema';
+import { RateLimitPolicy, rateLimitPolicy } from './rate-limits';
 
 /** Typed access to the validated environment, grouped by concern. */
 export const ENV_KEY = 'env';
@@ -56,6 +57,8 @@ export class AppConfig {
       refreshTtlDays: this.get('REFRESH_TTL_DAYS'),
       loginRateLimit: this.get('LOGIN_RATE_LIMIT'),
       loginRateWindowSeconds: this.get('LOGIN_RATE_WINDOW_SECONDS'),
+      /** Failed logins for one email from all addresses together (the lockout ceiling). */
+      loginEmailRateLimit: this.get('LOGIN_EMAIL_RATE_LIMIT'),
       /** Which peers may name the client address in X-Forwarded-For (login rate limits per IP). */
       trustProxy: this.get('TRUST_PROXY'),
       /** An operator-provisioned ADMIN account, ensured at API start; null when not configured. */
@@ -67,6 +70,11 @@ export class AppConfig {
     const email = this.get('BOOTSTRAP_ADMIN_EMAIL');
     const password = this.get('BOOTSTRAP_ADMIN_PASSWORD');
     return email && password ? { email, password } : null;
+  }
+
+  /** Request budgets (see rate-limits.ts and README "Security"). */
+  get rateLimits(): RateLimitPolicy {
+    return rateLimitPolicy(this.get('RATE_LIMITS'));
   }
 
   get graphql() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRateLimits, RateLimitOverrides } from './rate-limits';
 import { parseTrustProxy, TrustProxySetting } from './trust-proxy';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -27,9 +28,21 @@ export const envSchema = z.object({
   REFRESH_TTL_DAYS: positiveInt.default(30),
   LOGIN_RATE_LIMIT: positiveInt.default(10),
   LOGIN_RATE_WINDOW_SECONDS: positiveInt.default(900),
+  LOGIN_EMAIL_RATE_LIMIT: positiveInt.default(100),
+  RATE_LIMITS: z
+    .string()
+    .default('')
+    .transform((raw, ctx): RateLimitOverrides => {
+      const parsed = parseRateLimits(raw);
+      if ('error' in parsed && typeof parsed.error === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed as RateLimitOverrides;
+    }),
   TRUST_PROXY: z
     .string()
-    .default('loopback')
+    .default('false')
     .transform((raw, ctx): TrustProxySetting => {
       const parsed = parseTrustProxy(raw);
       if (typeof parsed === 'object' && !Array.isArray(parsed) && parsed) {

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
+import { Authenticated, CurrentViewer, Public, Role, Roles, Viewer, RateLimit } from '@cc/auth';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { IdArgs } from '../common/id.args';
 import { IdentityLoaders } from '../identity.loaders';
@@ -26,6 +26,7 @@ export class UserResolver {
     private readonly loaders: IdentityLoaders,
   ) {}
 
+  @RateLimit('signUp')
   @Public()
   @Mutation(() => AuthPayload, {
     description: 'Create an account and sign in. Asking for OFFICIAL files a request for an ADMIN.',
@@ -62,6 +63,7 @@ export class UserResolver {
     return this.userService.updateProfile(viewer.userId, input);
   }
 
+  @RateLimit('changePassword')
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Also ends every other session of the account.' })
   async changePassword(
