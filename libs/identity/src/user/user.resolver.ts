@@ -3,6 +3,7 @@ import { Authenticated, CurrentViewer, Public, Role, Roles, Viewer, RateLimit } 
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { IdArgs } from '../common/id.args';
 import { IdentityLoaders } from '../identity.loaders';
+import { visibleTalentProfile } from '../talent-profile/talent-profile.privacy';
 import { OfficialGrant } from '../role-request/official-grant.entity';
 import { AuthPayload } from '../session/dto/auth-payload.type';
 import { TalentProfile } from '../talent-profile/talent-profile.entity';
@@ -95,11 +96,16 @@ export class UserResolver {
     return this.loaders.officialGrants(loaders).load(user.id);
   }
 
-  @ResolveField(() => TalentProfile, { nullable: true })
-  talentProfile(
+  @ResolveField(() => TalentProfile, {
+    nullable: true,
+    description: 'Signed-in viewers only (null for anonymous callers), like talentProfile(userId).',
+  })
+  async talentProfile(
     @Parent() user: User,
     @Loaders() loaders: LoaderRegistry,
+    @CurrentViewer({ optional: true }) viewer?: Viewer,
   ): Promise<TalentProfile | null> {
-    return this.loaders.talentProfile(loaders).load(user.id);
+    if (!viewer) return null;
+    return visibleTalentProfile(viewer, await this.loaders.talentProfile(loaders).load(user.id));
   }
 }
