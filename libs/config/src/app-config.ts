@@ -3,6 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { Env } from './env.schema';
 import { RateLimitPolicy, rateLimitPolicy } from './rate-limits';
 
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** `1mb` → 1048576 (the format HTTP_BODY_LIMIT is validated to, as body-parser reads it). */
+function byteSize(size: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size) ?? ['', '0', 'b'];
+  return Number(amount) * UNIT_BYTES[unit.toLowerCase()];
+}
+
 /** Typed access to the validated environment, grouped by concern. */
 export const ENV_KEY = 'env';
 
@@ -27,7 +35,13 @@ export class AppConfig {
   }
 
   get http() {
-    return { port: this.get('PORT'), bodyLimit: this.get('HTTP_BODY_LIMIT') };
+    return {
+      port: this.get('PORT'),
+      bodyLimit: this.get('HTTP_BODY_LIMIT'),
+      /** The same cap in bytes, for WebSocket frames. */
+      bodyLimitBytes: byteSize(this.get('HTTP_BODY_LIMIT')),
+      webSocketSessionCheckSeconds: this.get('WS_SESSION_CHECK_SECONDS'),
+    };
   }
 
   get database() {
