@@ -259,7 +259,9 @@ export class SalesImportProcessor {
           const read = readSalesCsvHeader(record);
           if (typeof read === 'string') return { line, field: null, reason: read };
           header = read;
-          skipped.length = 0;
+          // only skips before the data: csv-parse may already have skipped (and reported) a
+          // bad data row while the header was still buffered
+          while (skipped.length && skipped[0].line <= line) skipped.shift();
           continue;
         }
         drainSkips(line);
