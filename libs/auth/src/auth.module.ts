@@ -1,5 +1,6 @@
 import { Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule, ModuleRef } from '@nestjs/core';
+import { RedisModule } from '@cc/redis';
 import { AccessDeclarations } from './access/access-declarations';
 import { AccessGuard } from './access/access.guard';
 import { ClientIpResolver } from './access/client-ip';
@@ -19,7 +20,8 @@ import { ViewerSource } from './viewer-source';
  */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  // Redis for the rate-limit counters (RedisModule is global; importing it keeps AuthModule whole)
+  imports: [DiscoveryModule, RedisModule],
   providers: [
     AccessTokenService,
     AccessPolicy,

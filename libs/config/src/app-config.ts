@@ -86,6 +86,13 @@ export class AppConfig {
     return email && password ? { email, password } : null;
   }
 
+  get retail() {
+    return {
+      /** quantity × unit price of one sale, in fen: a plausibility ceiling on what feeds metrics. */
+      saleMaxAmountFen: this.get('SALE_MAX_AMOUNT_FEN'),
+    };
+  }
+
   /** Request budgets (see rate-limits.ts and README "Security"). */
   get rateLimits(): RateLimitPolicy {
     return rateLimitPolicy(this.get('RATE_LIMITS'));

@@ -70,6 +70,7 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('1mb'),
   WS_SESSION_CHECK_SECONDS: positiveInt.default(15),
+  SALE_MAX_AMOUNT_FEN: positiveInt.default(10_000_000),
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });
