@@ -79,13 +79,14 @@ describe('authorization matrix: identity mutations', () => {
 
   async function member(owner: TestMember, role: 'MANUFACTURER' | 'RETAILER' | 'INCUBATOR') {
     const user = await factory.signUp({ roles: [role as never] });
-    const { inviteMember } = await owner.gql.data<{ inviteMember: { id: string } }>(
-      `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+    const { inviteMember } = await owner.gql.data<{ inviteMember: { id: string; token: string } }>(
+      `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id token } }`,
       { input: { organizationId: owner.organizationId, email: user.email } },
     );
-    await user.gql.data('mutation($id: ID!) { acceptInvitation(invitationId: $id) { id } }', {
-      id: inviteMember.id,
-    });
+    await user.gql.data(
+      'mutation($id: ID!, $token: String!) { acceptInvitation(invitationId: $id, token: $token) { id } }',
+      { id: inviteMember.id, token: inviteMember.token },
+    );
     return user;
   }
 
@@ -103,12 +104,13 @@ describe('authorization matrix: identity mutations', () => {
     return createTeam.id;
   }
 
+  /** The invitation's id and the secret of its link. */
   async function invitation(owner: TestMember, invitee: TestUser) {
-    const { inviteMember } = await owner.gql.data<{ inviteMember: { id: string } }>(
-      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }',
+    const { inviteMember } = await owner.gql.data<{ inviteMember: { id: string; token: string } }>(
+      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id token } }',
       { input: { organizationId: owner.organizationId, email: invitee.email } },
     );
-    return inviteMember.id;
+    return inviteMember;
   }
 
   beforeAll(async () => {
@@ -235,13 +237,14 @@ describe('authorization matrix: identity mutations', () => {
     },
     {
       mutation: 'acceptInvitation',
-      document: 'mutation($id: ID!) { acceptInvitation(invitationId: $id) { id } }',
+      document:
+        'mutation($id: ID!, $token: String!) { acceptInvitation(invitationId: $id, token: $token) { id } }',
       async setup() {
         const owner = await factory.incubator();
         const invitee = await factory.signUp({ roles: ['INCUBATOR' as never] });
-        const id = await invitation(owner, invitee);
+        const { id, token } = await invitation(owner, invitee);
         return {
-          variables: { id },
+          variables: { id, token },
           callers: { invitee },
           watch: [owner.organizationId, id, invitee.id],
         };
@@ -252,21 +255,22 @@ describe('authorization matrix: identity mutations', () => {
     },
     {
       mutation: 'acceptInvitation (invitee lacks the role the kind needs)',
-      document: 'mutation($id: ID!) { acceptInvitation(invitationId: $id) { id } }',
+      document:
+        'mutation($id: ID!, $token: String!) { acceptInvitation(invitationId: $id, token: $token) { id } }',
       async setup() {
         const owner = await factory.manufacturer();
         const talentInvitee = await factory.talent();
-        const id = await invitation(owner, talentInvitee);
+        const { id, token } = await invitation(owner, talentInvitee);
         const roleHolder = await factory.signUp({
           roles: ['TALENT', 'MANUFACTURER'] as never,
           email: factory.email('both'),
         });
         const second = await invitation(owner, roleHolder);
         return {
-          variables: { id },
+          variables: { id, token },
           callers: { talentInvitee, roleHolder },
-          watch: [owner.organizationId, id, second, talentInvitee.id, roleHolder.id],
-          allowedVariables: { id: second },
+          watch: [owner.organizationId, id, second.id, talentInvitee.id, roleHolder.id],
+          allowedVariables: { id: second.id, token: second.token },
         };
       },
       refused: [['talentInvitee', 'FORBIDDEN', 'ROLE_MISSING']],
@@ -274,12 +278,17 @@ describe('authorization matrix: identity mutations', () => {
     },
     {
       mutation: 'declineInvitation',
-      document: 'mutation($id: ID!) { declineInvitation(invitationId: $id) { status } }',
+      document:
+        'mutation($id: ID!, $token: String!) { declineInvitation(invitationId: $id, token: $token) { status } }',
       async setup() {
         const owner = await factory.retailer();
         const invitee = await factory.signUp({ roles: ['RETAILER' as never] });
-        const id = await invitation(owner, invitee);
-        return { variables: { id }, callers: { invitee, owner }, watch: [id, invitee.id] };
+        const { id, token } = await invitation(owner, invitee);
+        return {
+          variables: { id, token },
+          callers: { invitee, owner },
+          watch: [id, invitee.id],
+        };
       },
       refused: [
         UNAUTHENTICATED,

@@ -6,8 +6,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 const CREATE =
   'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id kind name viewerRole city { id } district { id } } }';
 const INVITE =
-  'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id status email role } }';
-const ACCEPT = 'mutation($id: ID!) { acceptInvitation(invitationId: $id) { id viewerRole } }';
+  'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id status email role token } }';
+const ACCEPT =
+  'mutation($id: ID!, $token: String!) { acceptInvitation(invitationId: $id, token: $token) { id viewerRole } }';
 const REMOVE = 'mutation($input: RemoveMemberInput!) { removeMember(input: $input) }';
 const MEMBERS = 'query($id: ID!) { organization(id: $id) { members { role user { id email } } } }';
 
@@ -153,6 +154,7 @@ describe('organizations: profiles, capabilities, membership', () => {
     let owner: TestMember;
     let invitee: TestUser;
     let invitationId: string;
+    let token: string;
 
     beforeAll(async () => {
       owner = await factory.manufacturer('Shengjing Ceramics');
@@ -161,12 +163,13 @@ describe('organizations: profiles, capabilities, membership', () => {
 
     it('an owner invites by email; the invitee sees and accepts it', async () => {
       const { inviteMember } = await owner.gql.data<{
-        inviteMember: { id: string; status: string };
+        inviteMember: { id: string; status: string; token: string };
       }>(INVITE, {
         input: { organizationId: owner.organizationId, email: invitee.email.toUpperCase() },
       });
       expect(inviteMember.status).toBe('PENDING');
       invitationId = inviteMember.id;
+      token = inviteMember.token;
 
       const again = await owner.gql.request(INVITE, {
         input: { organizationId: owner.organizationId, email: invitee.email },
@@ -193,9 +196,9 @@ describe('organizations: profiles, capabilities, membership', () => {
 
       const { acceptInvitation } = await invitee.gql.data<{
         acceptInvitation: { viewerRole: string };
-      }>(ACCEPT, { id: invitationId });
+      }>(ACCEPT, { id: invitationId, token });
       expect(acceptInvitation.viewerRole).toBe('MEMBER');
-      const twice = await invitee.gql.request(ACCEPT, { id: invitationId });
+      const twice = await invitee.gql.request(ACCEPT, { id: invitationId, token });
       expect(twice.errors?.[0].extensions).toMatchObject({
         code: 'CONFLICT',
         reason: 'INVITATION_CLOSED',
@@ -252,22 +255,26 @@ describe('organizations: profiles, capabilities, membership', () => {
 
     it('an invitation cannot be taken by another account, and can be declined', async () => {
       const second = await factory.signUp({ roles: ['MANUFACTURER' as never] });
-      const { inviteMember } = await owner.gql.data<{ inviteMember: { id: string } }>(INVITE, {
+      const { inviteMember } = await owner.gql.data<{
+        inviteMember: { id: string; token: string };
+      }>(INVITE, {
         input: { organizationId: owner.organizationId, email: second.email, role: 'OWNER' },
       });
+      const variables = { id: inviteMember.id, token: inviteMember.token };
       const thief = await factory.manufacturer();
-      expect(
-        (await thief.gql.request(ACCEPT, { id: inviteMember.id })).errors?.[0].extensions?.reason,
-      ).toBe('INVITATION_NOT_FOR_YOU');
+      expect((await thief.gql.request(ACCEPT, variables)).errors?.[0].extensions?.reason).toBe(
+        'INVITATION_NOT_FOR_YOU',
+      );
       const { declineInvitation } = await second.gql.data<{
         declineInvitation: { status: string };
-      }>('mutation($id: ID!) { declineInvitation(invitationId: $id) { status } }', {
-        id: inviteMember.id,
-      });
+      }>(
+        'mutation($id: ID!, $token: String!) { declineInvitation(invitationId: $id, token: $token) { status } }',
+        variables,
+      );
       expect(declineInvitation.status).toBe('DECLINED');
-      expect(
-        (await second.gql.request(ACCEPT, { id: inviteMember.id })).errors?.[0].extensions?.reason,
-      ).toBe('INVITATION_CLOSED');
+      expect((await second.gql.request(ACCEPT, variables)).errors?.[0].extensions?.reason).toBe(
+        'INVITATION_CLOSED',
+      );
     });
   });
 

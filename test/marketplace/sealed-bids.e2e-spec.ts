@@ -83,6 +83,17 @@ describe('sealed bids and awarding', () => {
 
   afterAll(() => app.close());
 
+  it('answers a total cost past 2^31 fen exactly, not as an INTERNAL Int overflow', async () => {
+    const projectId = await openProject({ quantity: 10_000_000 });
+    const manufacturer = await factory.manufacturer();
+    await bid(manufacturer, projectId, 5_010);
+    const { bidComparison } = await owner.gql.data<{ bidComparison: { totalCostFen: number }[] }>(
+      'query($id: ID!) { bidComparison(projectId: $id) { totalCostFen } }',
+      { id: projectId },
+    );
+    expect(bidComparison).toEqual([{ totalCostFen: 5_010 * 10_000_000 + 20_000 }]);
+  });
+
   it('keeps bids sealed on every path: owners see all, a manufacturer only its own, others none', async () => {
     const projectId = await openProject();
     const [m1, m2] = await Promise.all([factory.manufacturer(), factory.manufacturer()]);

@@ -309,6 +309,30 @@ describe('retail: bulk sales import (CSV over multipart REST, processed by the w
     expect(Number(amount)).toBe(expectedAmount);
   });
 
+  it('reports rows with a stray or unclosed quote by line, never dropping them silently', async () => {
+    const now = new Date().toISOString();
+    const header = 'external_id,product_id,quantity,unit_price,sold_at';
+    const stray = await finished(
+      (await upload(retailer.accessToken, `${header}\nQ-1,${productId},1,1"00,${now}\n`)).body.id,
+    );
+    expect(stray).toMatchObject({ processedRows: 1, importedRows: 0, rejectedRows: 1 });
+    expect(stray.errors).toEqual([
+      { line: 2, field: null, reason: expect.stringMatching(/^not valid CSV: /) },
+    ]);
+    const unclosed = await finished(
+      (
+        await upload(
+          retailer.accessToken,
+          `${header}\nQ-2,${productId},1,100,${now}\nQ-3,${productId},1,"100,${now}\n`,
+        )
+      ).body.id,
+    );
+    expect(unclosed).toMatchObject({ processedRows: 2, importedRows: 1, rejectedRows: 1 });
+    expect(unclosed.errors).toEqual([
+      { line: 3, field: null, reason: expect.stringMatching(/^not valid CSV: /) },
+    ]);
+  });
+
   it('fails a file whose header is wrong, importing nothing', async () => {
     const accepted = await upload(retailer.accessToken, `id,product,qty\nA-1,${productId},1\n`);
     const failed = await finished(accepted.body.id);

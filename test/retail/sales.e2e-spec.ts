@@ -111,6 +111,28 @@ describe('retail: recording sales', () => {
     expect(beforeActivation.errors?.[0].extensions?.reason).toBe('NO_ACTIVE_PLACEMENT');
   });
 
+  it('refuses a sale over the per-sale ceiling (SALE_MAX_AMOUNT_FEN, 10,000,000 fen)', async () => {
+    const inflated = await retailer.gql.request(RECORD_SALE, {
+      input: sale({ quantity: 1_000, unitPrice: 100_000_000 }),
+    });
+    expect(inflated.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_SALE',
+      fieldErrors: [
+        {
+          field: 'unitPrice',
+          message:
+            'quantity × unitPrice is over the per-sale ceiling of 10000000 fen (SALE_MAX_AMOUNT_FEN)',
+        },
+      ],
+    });
+    // one fen over is enough (a sale at the ceiling is recorded like any other, elsewhere)
+    const justOver = await retailer.gql.request(RECORD_SALE, {
+      input: sale({ quantity: 1, unitPrice: 10_000_001 }),
+    });
+    expect(justOver.errors?.[0].extensions?.reason).toBe('INVALID_SALE');
+  });
+
   it('names every bad field', async () => {
     const future = await retailer.gql.request(RECORD_SALE, {
       input: sale({ soldAt: new Date(Date.now() + 3_600_000).toISOString() }),

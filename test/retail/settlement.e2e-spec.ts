@@ -212,7 +212,7 @@ describe('retail: settlement statements', () => {
     expect(talentTotals).toEqual([18_960 + 3, 18_954 + 14_999, 18_954 + 15_003]);
   });
 
-  it('exports the statement as CSV with a total row', async () => {
+  it('exports the statement as CSV with a total row, every text cell quoted', async () => {
     const view = await statement(wholesaler, wholesaler.organizationId);
     const rows = view.csv.trimEnd().split('\r\n');
     expect(rows[0]).toBe(
@@ -221,10 +221,10 @@ describe('retail: settlement statements', () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatch(
       new RegExp(
-        `^RETAILER,${wholesaleId},CC-[0-9A-F]+,Fuyun bookmark,Middle Street store,WHOLESALE 6001 fen/unit,5,39997,9992,30005,0,30005,9992$`,
+        `^"RETAILER","${wholesaleId}","CC-[0-9A-F]+","Fuyun bookmark","Middle Street store","WHOLESALE 6001 fen/unit",5,39997,9992,30005,0,30005,9992$`,
       ),
     );
-    expect(rows[2]).toBe(`TOTAL,,,,,${period},5,39997,9992,30005,0,30005,9992`);
+    expect(rows[2]).toBe(`"TOTAL","","","","","${period}",5,39997,9992,30005,0,30005,9992`);
   });
 
   it('shows an empty statement for a period without sales', async () => {

@@ -36,6 +36,12 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKER_HEALTH_PORT: '0',
+    // Tests name their client address in X-Forwarded-For (each login from its own address);
+    // production trusts no forwarded header by default. test/security exercises the defaults.
+    TRUST_PROXY: 'loopback',
+    // Every test file drives hundreds of operations from 127.0.0.1 and signs many users up;
+    // test/security/rate-limits.e2e-spec.ts runs with the production budgets.
+    RATE_LIMITS: 'ip=1000000/60,account=1000000/60,signUp=1000000/3600,upload=1000000/3600',
     [TEST_STATE_KEYS.serverUrl]: postgres.serverUrl,
     [TEST_STATE_KEYS.database]: database,
   });

@@ -75,18 +75,26 @@ export class IdentityFactory {
   ): Promise<TestUser> {
     const email = options.email ?? this.email(options.roles?.[0]?.toLowerCase());
     const password = options.password ?? TEST_PASSWORD;
-    const { signUp } = await this.app.gql.data<{
+    const response = await this.app.gql.request<{
       signUp: { accessToken: string; refreshToken: string; user: { id: string; roles: Role[] } };
-    }>(`mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`, {
-      input: {
-        email,
-        password,
-        displayName: options.displayName ?? `Test ${email.split('@')[0]}`,
-        roles: options.roles ?? [Role.TALENT],
-        ...(options.officialRequest && { officialRequest: options.officialRequest }),
+    }>(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`,
+      {
+        input: {
+          email,
+          password,
+          displayName: options.displayName ?? `Test ${email.split('@')[0]}`,
+          roles: options.roles ?? [Role.TALENT],
+          ...(options.officialRequest && { officialRequest: options.officialRequest }),
+        },
       },
-    });
-    return this.user(email, password, signUp);
+      // each sign-up from its own address, so tests never share the per-IP sign-up budget
+      { 'x-forwarded-for': testIp() },
+    );
+    if (!response.data?.signUp) {
+      throw new Error(`signUp failed: ${JSON.stringify(response.errors)}`);
+    }
+    return this.user(email, password, response.data.signUp);
   }
 
   async login(email: string, password = TEST_PASSWORD): Promise<TestUser> {

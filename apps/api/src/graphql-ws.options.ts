@@ -24,16 +24,17 @@ interface SocketExtra {
  * the same token from the connection params. The socket is closed (4403 TOKEN_EXPIRED) when
  * its token expires, so a revoked session stops receiving within one token lifetime; the
  * graphql-ws client reconnects and resubscribes, calling its `connectionParams` function for a
- * fresh token.
+ * fresh token. Every WS_SESSION_CHECK_SECONDS the socket's session is checked again, so a
+ * logout, a password change or a refresh-token reuse closes it (4403 SESSION_REVOKED) within
+ * that interval rather than at token expiry.
  */
 export function buildGraphqlWsOptions(
   config: AppConfig,
   sockets: SocketAuthenticator,
 ): GraphQLWsSubscriptionsConfig {
-  const expiryTimers = new WeakMap<object, NodeJS.Timeout>();
+  const timers = new WeakMap<object, NodeJS.Timeout[]>();
   const hooks = webSocketOperationHooks({
-    maxDepth: config.graphql.maxDepth,
-    maxAliases: config.graphql.maxAliases,
+    ...config.graphql,
     maxSubscriptionsPerSocket: MAX_SUBSCRIPTIONS_PER_SOCKET,
   });
   const options = {
@@ -52,19 +53,28 @@ export function buildGraphqlWsOptions(
         return false;
       }
       if (identity) {
-        const timer = setTimeout(
-          () => socket.close(CloseCode.Forbidden, AuthErrorCode.TOKEN_EXPIRED),
+        const close = (reason: string) => socket.close(CloseCode.Forbidden, reason);
+        const expiry = setTimeout(
+          () => close(AuthErrorCode.TOKEN_EXPIRED),
           Math.max(identity.expiresAt.getTime() - Date.now(), 0),
         );
-        timer.unref();
-        expiryTimers.set(ctx, timer);
+        const sessionCheck = setInterval(() => {
+          sockets
+            .authenticate({ req: request, connectionParams: ctx.connectionParams })
+            .catch((error: unknown) => {
+              if (error instanceof AuthException) close(error.reason);
+            });
+        }, config.http.webSocketSessionCheckSeconds * 1000);
+        expiry.unref();
+        sessionCheck.unref();
+        timers.set(ctx, [expiry, sessionCheck]);
       }
       return true;
     },
     onClose(ctx) {
-      clearTimeout(expiryTimers.get(ctx));
+      for (const timer of timers.get(ctx) ?? []) clearTimeout(timer);
     },
-  } satisfies GraphQLWsSubscriptionsConfig & Pick<typeof hooks, 'onError'>;
-  // Nest's type lists fewer hooks than it passes on: `onError` reaches graphql-ws too.
+  } satisfies GraphQLWsSubscriptionsConfig & Pick<typeof hooks, 'onError' | 'validate'>;
+  // Nest's type lists fewer hooks than it passes on: `onError` and `validate` reach graphql-ws.
   return options;
 }

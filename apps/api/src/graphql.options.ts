@@ -1,7 +1,12 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { SocketAuthenticator } from '@cc/auth';
 import { AppConfig } from '@cc/config';
-import { createGraphqlContext, formatGraphqlError, queryLimitsPlugin } from '@cc/graphql';
+import {
+  createGraphqlContext,
+  formatGraphqlError,
+  operationLimitRules,
+  queryLimitsPlugin,
+} from '@cc/graphql';
 import { buildGraphqlWsOptions } from './graphql-ws.options';
 
 export const SCHEMA_FILE = 'apps/api/schema.gql';
@@ -25,6 +30,10 @@ export function buildGraphqlOptions(
     includeStacktraceInErrorResponses: false,
     context: createGraphqlContext,
     formatError: formatGraphqlError,
+    // Document limits: tokens while parsing, then fields/depth/aliases/directives as validation
+    // rules, then the cost (page sizes multiplied) before execution. See README "Security".
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: operationLimitRules(config.graphql),
     plugins: [queryLimitsPlugin(config.graphql)],
     // Subscriptions over graphql-ws on the same path (ws://host/graphql); see graphql-ws.options.
     subscriptions: { 'graphql-ws': buildGraphqlWsOptions(config, sockets) },

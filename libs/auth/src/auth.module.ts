@@ -1,11 +1,14 @@
 import { Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule, ModuleRef } from '@nestjs/core';
+import { RedisModule } from '@cc/redis';
 import { AccessDeclarations } from './access/access-declarations';
 import { AccessGuard } from './access/access.guard';
 import { ClientIpResolver } from './access/client-ip';
 import { SocketAuthenticator } from './access/socket-authenticator';
 import { AccessPolicy } from './policy/access-policy.service';
 import { MembershipDirectory } from './policy/membership-directory';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { AccessTokenService } from './token/access-token.service';
 import { ViewerSource } from './viewer-source';
 
@@ -17,14 +20,18 @@ import { ViewerSource } from './viewer-source';
  */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  // Redis for the rate-limit counters (RedisModule is global; importing it keeps AuthModule whole)
+  imports: [DiscoveryModule, RedisModule],
   providers: [
     AccessTokenService,
     AccessPolicy,
     ClientIpResolver,
     AccessDeclarations,
     SocketAuthenticator,
+    RateLimiter,
+    // in this order: the rate limits count against the viewer the AccessGuard resolved
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [
     AccessTokenService,
@@ -32,6 +39,7 @@ import { ViewerSource } from './viewer-source';
     ClientIpResolver,
     AccessDeclarations,
     SocketAuthenticator,
+    RateLimiter,
   ],
 })
 export class AuthModule implements OnApplicationBootstrap {

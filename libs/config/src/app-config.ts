@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Env } from './env.schema';
+import { RateLimitPolicy, rateLimitPolicy } from './rate-limits';
+
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** `1mb` → 1048576 (the format HTTP_BODY_LIMIT is validated to, as body-parser reads it). */
+function byteSize(size: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size) ?? ['', '0', 'b'];
+  return Number(amount) * UNIT_BYTES[unit.toLowerCase()];
+}
 
 /** Typed access to the validated environment, grouped by concern. */
 export const ENV_KEY = 'env';
@@ -26,7 +35,13 @@ export class AppConfig {
   }
 
   get http() {
-    return { port: this.get('PORT'), bodyLimit: this.get('HTTP_BODY_LIMIT') };
+    return {
+      port: this.get('PORT'),
+      bodyLimit: this.get('HTTP_BODY_LIMIT'),
+      /** The same cap in bytes, for WebSocket frames. */
+      bodyLimitBytes: byteSize(this.get('HTTP_BODY_LIMIT')),
+      webSocketSessionCheckSeconds: this.get('WS_SESSION_CHECK_SECONDS'),
+    };
   }
 
   get database() {
@@ -56,6 +71,8 @@ export class AppConfig {
       refreshTtlDays: this.get('REFRESH_TTL_DAYS'),
       loginRateLimit: this.get('LOGIN_RATE_LIMIT'),
       loginRateWindowSeconds: this.get('LOGIN_RATE_WINDOW_SECONDS'),
+      /** Failed logins for one email from all addresses together (the lockout ceiling). */
+      loginEmailRateLimit: this.get('LOGIN_EMAIL_RATE_LIMIT'),
       /** Which peers may name the client address in X-Forwarded-For (login rate limits per IP). */
       trustProxy: this.get('TRUST_PROXY'),
       /** An operator-provisioned ADMIN account, ensured at API start; null when not configured. */
@@ -69,12 +86,28 @@ export class AppConfig {
     return email && password ? { email, password } : null;
   }
 
+  get retail() {
+    return {
+      /** quantity × unit price of one sale, in fen: a plausibility ceiling on what feeds metrics. */
+      saleMaxAmountFen: this.get('SALE_MAX_AMOUNT_FEN'),
+    };
+  }
+
+  /** Request budgets (see rate-limits.ts and README "Security"). */
+  get rateLimits(): RateLimitPolicy {
+    return rateLimitPolicy(this.get('RATE_LIMITS'));
+  }
+
   get graphql() {
     return {
       maxDepth: this.get('GRAPHQL_MAX_DEPTH'),
       maxComplexity: this.get('GRAPHQL_MAX_COMPLEXITY'),
       maxAliases: this.get('GRAPHQL_MAX_ALIASES'),
       maxBatch: this.get('GRAPHQL_MAX_BATCH'),
+      maxQueryLength: this.get('GRAPHQL_MAX_QUERY_LENGTH'),
+      maxTokens: this.get('GRAPHQL_MAX_TOKENS'),
+      maxFields: this.get('GRAPHQL_MAX_FIELDS'),
+      maxDirectives: this.get('GRAPHQL_MAX_DIRECTIVES'),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRateLimits, RateLimitOverrides } from './rate-limits';
 import { parseTrustProxy, TrustProxySetting } from './trust-proxy';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -27,9 +28,21 @@ export const envSchema = z.object({
   REFRESH_TTL_DAYS: positiveInt.default(30),
   LOGIN_RATE_LIMIT: positiveInt.default(10),
   LOGIN_RATE_WINDOW_SECONDS: positiveInt.default(900),
+  LOGIN_EMAIL_RATE_LIMIT: positiveInt.default(100),
+  RATE_LIMITS: z
+    .string()
+    .default('')
+    .transform((raw, ctx): RateLimitOverrides => {
+      const parsed = parseRateLimits(raw);
+      if ('error' in parsed && typeof parsed.error === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed as RateLimitOverrides;
+    }),
   TRUST_PROXY: z
     .string()
-    .default('loopback')
+    .default('false')
     .transform((raw, ctx): TrustProxySetting => {
       const parsed = parseTrustProxy(raw);
       if (typeof parsed === 'object' && !Array.isArray(parsed) && parsed) {
@@ -47,11 +60,17 @@ export const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
   GRAPHQL_MAX_COMPLEXITY: positiveInt.default(2000),
   GRAPHQL_MAX_ALIASES: positiveInt.default(30),
-  GRAPHQL_MAX_BATCH: positiveInt.default(10),
+  GRAPHQL_MAX_BATCH: positiveInt.default(5),
+  GRAPHQL_MAX_QUERY_LENGTH: positiveInt.default(15000),
+  GRAPHQL_MAX_TOKENS: positiveInt.default(3000),
+  GRAPHQL_MAX_FIELDS: positiveInt.default(1000),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt.default(20),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('1mb'),
+  WS_SESSION_CHECK_SECONDS: positiveInt.default(15),
+  SALE_MAX_AMOUNT_FEN: positiveInt.default(10_000_000),
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });

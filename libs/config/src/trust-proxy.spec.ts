@@ -27,8 +27,8 @@ describe('auth-related env', () => {
     JWT_SECRET: 'x'.repeat(32),
   };
 
-  it('trusts only loopback proxies by default', () => {
-    expect(parseEnv(valid).TRUST_PROXY).toEqual(['loopback']);
+  it('trusts no forwarded header by default', () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(false);
   });
 
   it('names TRUST_PROXY when it is bad', () => {

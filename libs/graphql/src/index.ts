@@ -22,9 +22,10 @@ export { formatGraphqlError } from './errors/format-graphql-error';
 export { GraphqlErrorCode } from './errors/graphql-error-code';
 export { createValidationPipe, flattenValidationErrors } from './errors/validation';
 export { createGraphqlContext, GraphqlContext, graphqlContextOf, Loaders } from './graphql-context';
-export { batchLimitMiddleware } from './limits/batch-limit.middleware';
 export { bodyErrorMiddleware } from './limits/body-error.middleware';
 export { queryLimitsPlugin, QueryLimits } from './limits/query-limits.plugin';
+export { OperationLimits, operationLimitRules } from './limits/operation-limits';
+export { requestLimitsMiddleware, RequestLimits } from './limits/request-limits.middleware';
 export {
   TOO_MANY_SUBSCRIPTIONS,
   WEBSOCKET_ONLY_SUBSCRIPTIONS,
@@ -33,3 +34,4 @@ export {
 } from './subscriptions/websocket-operations';
 export { Trim } from './input/trim';
 export { ParseIdPipe } from './input/parse-id.pipe';
+export { RejectNulPipe } from './input/reject-nul.pipe';

@@ -20,7 +20,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
             res.setHeader('x-request-id', id);
             return id;
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // credentials never reach a log line, whatever the level
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'req.headers["proxy-authorization"]',
+            'res.headers["set-cookie"]',
+          ],
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           transport:
             config.nodeEnv === 'development'

@@ -13,6 +13,7 @@ import { SeedFixture1796068559299 } from './1796068559299-SeedFixture';
 import { Matching1795900000000 } from './1795900000000-Matching';
 import { Incubation1795900000000 } from './1795900000000-Incubation';
 import { ActiveIncubatedVentures1795900000001 } from './1795900000001-ActiveIncubatedVentures';
+import { InvitationToken1795900000000 } from './1795900000000-InvitationToken';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   Matching1795900000000,
   Incubation1795900000000,
   ActiveIncubatedVentures1795900000001,
+  InvitationToken1795900000000,
 ];

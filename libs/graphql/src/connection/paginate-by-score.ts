@@ -37,8 +37,9 @@ export async function paginateByScore<T extends ObjectLiteral & { id: string }>(
 
   const page = query.clone().addSelect(score, SCORE_ALIAS);
   if (cursor) {
-    const [value, id] = decodeCursor(cursor);
-    if (typeof value !== 'number') throw CommonException.invalidCursor();
+    const field = backwards ? 'before' : 'after';
+    const [value, id] = decodeCursor(cursor, field);
+    if (typeof value !== 'number') throw CommonException.invalidCursor(field);
     const op = scanDirection === 'DESC' ? '<' : '>';
     page.andWhere(`(${score}, ${alias}.id) ${op} (:scoreCursorValue, :scoreCursorId)`, {
       scoreCursorValue: value,

@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CommonException } from '../errors/domain.exception';
 import { ConnectionArgs, DEFAULT_PAGE_SIZE } from './connection.args';
 import { Connection, lazyCount } from './connection.type';
@@ -31,7 +32,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     ]);
   }
   const alias = query.alias;
-  const sortColumn = comparableSortExpression(query, sort.column);
+  const sortColumnMetadata = columnOf(query, sort.column);
+  const sortColumnType = sortColumnMetadata?.type;
+  const sortColumn = comparableSortExpression(sortColumnMetadata, sort.column);
   const countQuery = query.clone();
   const totalCount = lazyCount(() => countQuery.getCount());
 
@@ -43,7 +46,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 
   const page = query.clone();
   if (cursor) {
-    const [value, id] = decodeCursor(cursor);
+    const field = backwards ? 'before' : 'after';
+    const [value, id] = decodeCursor(cursor, field);
+    if (!fitsColumn(value, sortColumnType)) throw CommonException.invalidCursor(field);
     const op = scanDirection === 'ASC' ? '>' : '<';
     page.andWhere(`(${sortColumn}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
       cursorValue: value,
@@ -83,6 +88,32 @@ const TIMESTAMP_TYPES = new Set<unknown>([
   Date,
 ]);
 
+const NUMERIC_TYPES = new Set<unknown>([
+  'int',
+  'integer',
+  'int4',
+  'int8',
+  'bigint',
+  'smallint',
+  'numeric',
+  'decimal',
+  'real',
+  'float',
+  'double precision',
+  Number,
+]);
+
+/** The column metadata of `alias.column`, when the alias is an entity. */
+function columnOf<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+): ColumnMetadata | undefined {
+  const [aliasName, columnName] = column.split('.');
+  const alias = query.expressionMap.aliases.find((candidate) => candidate.name === aliasName);
+  const metadata = alias?.hasMetadata ? alias.metadata : undefined;
+  return metadata?.columns.find((candidate) => candidate.databaseName === columnName);
+}
+
 /**
  * PostgreSQL keeps microseconds but a cursor carries a JavaScript date (milliseconds), so a
  * timestamp sort must compare at millisecond precision (ties broken by id), or rows are skipped
@@ -90,22 +121,24 @@ const TIMESTAMP_TYPES = new Set<unknown>([
  * and its `(column, id)` index serves the page. Any other timestamp column is wrapped in
  * `date_trunc`, which is exact but sorts the whole filtered set.
  */
-function comparableSortExpression<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  column: string,
-): string {
-  const [aliasName, columnName] = column.split('.');
-  const alias = query.expressionMap.aliases.find((candidate) => candidate.name === aliasName);
-  const metadata = alias?.hasMetadata ? alias.metadata : undefined;
-  const columnMetadata = metadata?.columns.find(
-    (candidate) => candidate.databaseName === columnName,
-  );
-  if (!columnMetadata || !TIMESTAMP_TYPES.has(columnMetadata.type)) return column;
+function comparableSortExpression(metadata: ColumnMetadata | undefined, column: string): string {
+  if (!metadata || !TIMESTAMP_TYPES.has(metadata.type)) return column;
   const storedInMilliseconds =
-    columnMetadata.precision !== undefined &&
-    columnMetadata.precision !== null &&
-    columnMetadata.precision <= 3;
+    metadata.precision !== undefined && metadata.precision !== null && metadata.precision <= 3;
   return storedInMilliseconds ? column : `date_trunc('milliseconds', ${column})`;
+}
+
+/** A crafted cursor whose sort value PostgreSQL could not compare with the column. */
+function fitsColumn(value: string | number | null, columnType: unknown): boolean {
+  if (value === null) return true;
+  if (TIMESTAMP_TYPES.has(columnType)) {
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  }
+  if (NUMERIC_TYPES.has(columnType)) {
+    // numeric columns come back from the driver as strings, so their cursors carry strings
+    return typeof value === 'number' || /^-?\d{1,30}(\.\d{1,30})?$/.test(value);
+  }
+  return true;
 }
 
 function flip(direction: 'ASC' | 'DESC'): 'ASC' | 'DESC' {

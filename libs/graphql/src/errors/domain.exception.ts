@@ -1,3 +1,4 @@
+import { IntrinsicException } from '@nestjs/common';
 import { GraphqlErrorCode } from './graphql-error-code';
 
 export interface FieldError {
@@ -8,9 +9,11 @@ export interface FieldError {
 /**
  * Base for the one exception type each domain declares (`IdentityException`, `MarketplaceException`, ...).
  * A domain exception carries its own code enum value (`reason`) and the client-facing category;
- * `formatGraphqlError` turns it into a GraphQL error in one place.
+ * `formatGraphqlError` turns it into a GraphQL error in one place. It is an expected outcome, not
+ * a fault: Nest's exception handler does not log it at ERROR (IntrinsicException); the
+ * formatter logs it at debug.
  */
-export abstract class DomainException<TReason extends string = string> extends Error {
+export abstract class DomainException<TReason extends string = string> extends IntrinsicException {
   protected constructor(
     readonly reason: TReason,
     readonly code: GraphqlErrorCode,
@@ -32,6 +35,10 @@ export enum CommonErrorReason {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   TOO_MANY_OPERATIONS = 'TOO_MANY_OPERATIONS',
+  TOO_MANY_FIELDS = 'TOO_MANY_FIELDS',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_LONG = 'QUERY_TOO_LONG',
+  INVALID_PAGE_SIZE = 'INVALID_PAGE_SIZE',
   RATE_LIMITED = 'RATE_LIMITED',
 }
 
@@ -71,11 +78,12 @@ export class CommonException extends DomainException<CommonErrorReason> {
     return new CommonException(CommonErrorReason.FORBIDDEN, GraphqlErrorCode.FORBIDDEN, message);
   }
 
-  static invalidCursor(): CommonException {
+  static invalidCursor(field = 'after'): CommonException {
     return new CommonException(
       CommonErrorReason.INVALID_CURSOR,
       GraphqlErrorCode.BAD_USER_INPUT,
-      'The cursor is not valid',
+      `${field}: the cursor is not one this list gave out`,
+      { fieldErrors: [{ field, message: 'is not a valid cursor' }] },
     );
   }
 

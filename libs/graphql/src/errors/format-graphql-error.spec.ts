@@ -8,7 +8,10 @@ const fromResolver = (original: Error) =>
   new GraphQLError(original.message, { path: ['field'], originalError: original });
 
 describe('formatGraphqlError', () => {
-  beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  beforeAll(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+  });
 
   it('masks unexpected errors: no message, stack or SQL reaches the client', () => {
     const sqlError = Object.assign(

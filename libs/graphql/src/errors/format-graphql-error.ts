@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { describeVariableError, scrubClientMessage } from './client-message';
 import { DomainException } from './domain.exception';
 import { GraphqlErrorCode } from './graphql-error-code';
 
@@ -28,10 +29,25 @@ const HTTP_STATUS_CODES: Record<number, GraphqlErrorCode> = {
 
 const KNOWN_CODES = new Set<string>(Object.values(GraphqlErrorCode));
 
+/** What the client sent wrong, logged at debug: no headers, no stack, not an ERROR. */
+function clientError(result: GraphQLFormattedError): GraphQLFormattedError {
+  logger.debug(
+    { code: result.extensions?.code, reason: result.extensions?.reason, path: result.path },
+    'client error',
+  );
+  return result;
+}
+
+/** graphql-js's own messages, without echoed values or schema suggestions. */
+function clientMessage(formatted: GraphQLFormattedError, error: unknown): string {
+  const variable = error instanceof GraphQLError ? describeVariableError(error) : undefined;
+  return variable ?? scrubClientMessage(formatted.message);
+}
+
 /**
  * The single exception-to-GraphQL mapping. Domain exceptions keep their message and reason;
- * anything unexpected is logged in full and reaches the client only as INTERNAL, with no stack,
- * SQL or driver message.
+ * anything unexpected is logged in full (the only ERROR line) and reaches the client only as
+ * INTERNAL, with no stack, SQL or driver message.
  */
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,
@@ -41,29 +57,35 @@ export function formatGraphqlError(
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainException) {
-    return {
+    return clientError({
       ...base,
       message: original.message,
       extensions: { code: original.code, reason: original.reason, ...original.details },
-    };
+    });
   }
   if (original instanceof HttpException) {
     const code = HTTP_STATUS_CODES[original.getStatus()];
-    if (code) return { ...base, message: original.message, extensions: { code } };
+    if (code) return clientError({ ...base, message: original.message, extensions: { code } });
   }
   const apolloCode = formatted.extensions?.code;
+  const reason = formatted.extensions?.reason;
   if (
     typeof apolloCode === 'string' &&
     KNOWN_CODES.has(apolloCode) &&
     apolloCode !== GraphqlErrorCode.INTERNAL
   ) {
-    return {
+    return clientError({
       ...base,
-      extensions: { code: apolloCode, reason: formatted.extensions?.reason ?? apolloCode },
-    };
+      message: clientMessage(formatted, error),
+      extensions: { code: apolloCode, reason: reason ?? apolloCode },
+    });
   }
   if (typeof apolloCode === 'string' && CLIENT_REQUEST_CODES.has(apolloCode)) {
-    return { ...base, extensions: { code: GraphqlErrorCode.BAD_USER_INPUT, reason: apolloCode } };
+    return clientError({
+      ...base,
+      message: clientMessage(formatted, error),
+      extensions: { code: GraphqlErrorCode.BAD_USER_INPUT, reason: reason ?? apolloCode },
+    });
   }
 
   logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving GraphQL');

@@ -1,51 +1,50 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { describeVariableError, scrubClientMessage } from '../errors/client-message';
 import { CommonErrorReason } from '../errors/domain.exception';
-import { GraphqlErrorCode } from '../errors/graphql-error-code';
 import { DEFAULT_PAGE_SIZE } from '../connection/connection.args';
-import { measureQueryShape } from './query-shape';
+import { refusedOperation } from './operation-limits';
 
 export interface QueryLimits {
-  maxDepth: number;
   maxComplexity: number;
-  maxAliases: number;
 }
 
-/** A paginated field costs its page size times what each node costs. */
+const PAGE_SIZE_ARGS = ['first', 'last'] as const;
+
+/**
+ * A paginated field costs its page size times what each node costs. Page sizes are checked
+ * here, before any resolver runs: a negative or zero `first` would otherwise make the cost
+ * negative and hide every other field's cost.
+ */
 const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   const fieldArgs = new Set(field.args.map((arg) => arg.name));
-  if (!fieldArgs.has('first') && !fieldArgs.has('last')) return undefined;
+  if (!PAGE_SIZE_ARGS.some((name) => fieldArgs.has(name))) return undefined;
+  for (const name of PAGE_SIZE_ARGS) {
+    const value: unknown = args[name];
+    if (value === undefined || value === null) continue;
+    if (!Number.isSafeInteger(value) || (value as number) < 1) {
+      throw refusedOperation(
+        CommonErrorReason.INVALID_PAGE_SIZE,
+        `${field.name}(${name}) must be a positive whole number`,
+      );
+    }
+  }
   const pageSize = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
   return 1 + childComplexity * pageSize;
 };
 
-function rejected(reason: CommonErrorReason, message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: GraphqlErrorCode.BAD_USER_INPUT, reason, http: { status: 400 } },
-  });
-}
-
-/** Refuses too-deep, too-aliased and too-costly operations before any resolver runs. */
+/**
+ * Refuses operations whose estimated cost is over the limit, before any resolver runs. The
+ * document's shape (fields, depth, aliases, directives) was already checked during validation
+ * (operationLimitRules), so the walk here is bounded.
+ */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<object>> {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const { depth, aliases } = measureQueryShape(document, operation);
-          if (depth > limits.maxDepth) {
-            throw rejected(
-              CommonErrorReason.QUERY_TOO_DEEP,
-              `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`,
-            );
-          }
-          if (aliases > limits.maxAliases) {
-            throw rejected(
-              CommonErrorReason.TOO_MANY_ALIASES,
-              `Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`,
-            );
-          }
           let complexity: number;
           try {
             complexity = getComplexity({
@@ -56,15 +55,20 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
+            if (error instanceof GraphQLError && error.extensions.reason) throw error;
             // getComplexity coerces the variables first: a bad one (e.g. an unknown input
-            // field) is the client's error, not a 500.
+            // field) is the client's error, not a 500. Its message may echo the values sent
+            // (passwords too) and suggest field names, so only the variable's name is kept.
             if (error instanceof GraphQLError) {
-              throw rejected(CommonErrorReason.VALIDATION_FAILED, error.message);
+              throw refusedOperation(
+                CommonErrorReason.VALIDATION_FAILED,
+                describeVariableError(error) ?? scrubClientMessage(error.message),
+              );
             }
             throw error;
           }
           if (complexity > limits.maxComplexity) {
-            throw rejected(
+            throw refusedOperation(
               CommonErrorReason.QUERY_TOO_COMPLEX,
               `Query cost ${complexity} exceeds the limit of ${limits.maxComplexity}`,
             );

@@ -29,3 +29,19 @@ describe('measureQueryShape', () => {
     expect(shape('query { ...F } fragment F on Q { a { ...F } }').depth).toBe(1);
   });
 });
+
+describe('measureQueryShape on fragment fan-out', () => {
+  const fanOut = (levels: number) => {
+    const fragments = ['fragment F0 on Q { a }'];
+    for (let k = 1; k <= levels; k += 1)
+      fragments.push(`fragment F${k} on Q { ...F${k - 1} ...F${k - 1} }`);
+    return `query { ...F${levels} } ${fragments.join(' ')}`;
+  };
+
+  it('counts the expanded fields, measuring each fragment once', () => {
+    expect(shape(fanOut(3)).fields).toBe(8);
+    const started = process.hrtime.bigint();
+    expect(shape(fanOut(40)).fields).toBe(2 ** 40);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(50);
+  });
+});

@@ -2,7 +2,15 @@ import { GraphQLError } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { webSocketOperationHooks } from './websocket-operations';
 
-const hooks = webSocketOperationHooks({ maxDepth: 3, maxAliases: 2, maxSubscriptionsPerSocket: 2 });
+const hooks = webSocketOperationHooks({
+  maxDepth: 3,
+  maxAliases: 2,
+  maxFields: 50,
+  maxDirectives: 5,
+  maxTokens: 200,
+  maxQueryLength: 1000,
+  maxSubscriptionsPerSocket: 2,
+});
 
 function context(subscriptions = 1): Context {
   return {

@@ -5,16 +5,20 @@ import {
   GraphQLFormattedError,
   OperationTypeNode,
   parse,
+  specifiedRules,
+  validate,
 } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { CommonErrorReason } from '../errors/domain.exception';
 import { formatGraphqlError } from '../errors/format-graphql-error';
 import { GraphqlErrorCode } from '../errors/graphql-error-code';
-import { measureQueryShape } from '../limits/query-shape';
+import {
+  documentShapeViolation,
+  OperationLimits,
+  operationLimitRules,
+  queryLengthViolation,
+} from '../limits/operation-limits';
 
-export interface WebSocketOperationLimits {
-  maxDepth: number;
-  maxAliases: number;
+export interface WebSocketOperationLimits extends OperationLimits {
   /** Concurrent subscriptions one socket may hold. */
   maxSubscriptionsPerSocket: number;
 }
@@ -45,14 +49,17 @@ function formatted(error: GraphQLError): GraphQLFormattedError {
  * graphql-ws hooks that give operations over WebSocket the HTTP conventions:
  * - only subscriptions: queries and mutations go over HTTP, where the query-limits plugin,
  *   CSRF prevention and batch limits apply (Apollo plugins do not run for graphql-ws);
- * - the same depth and alias limits, and a cap on subscriptions per socket;
+ * - the same document limits (length, tokens, fields, depth, aliases, directives), checked before
+ *   graphql-ws validates, and a cap on subscriptions per socket;
  * - a syntax error is a GraphQL error, not a dropped socket (graphql-ws would close with 4500);
  * - every error goes through `formatGraphqlError` (codes, reasons, no internals).
  */
 export function webSocketOperationHooks(
   limits: WebSocketOperationLimits,
-): Required<Pick<ServerOptions, 'onSubscribe' | 'onNext' | 'onError'>> {
+): Required<Pick<ServerOptions, 'onSubscribe' | 'onNext' | 'onError' | 'validate'>> {
+  const rules = [...specifiedRules, ...operationLimitRules(limits)];
   return {
+    validate: (schema, document) => validate(schema, document, rules),
     onSubscribe(ctx, _id, payload) {
       // graphql-ws registers the new subscription before calling this hook.
       if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
@@ -63,9 +70,11 @@ export function webSocketOperationHooks(
           ),
         ];
       }
+      const tooLong = queryLengthViolation(payload.query, limits);
+      if (tooLong) return [tooLong];
       let document: DocumentNode;
       try {
-        document = parse(payload.query);
+        document = parse(payload.query, { maxTokens: limits.maxTokens });
       } catch (error) {
         if (error instanceof GraphQLError) {
           return [refused('GRAPHQL_PARSE_FAILED', error.message)];
@@ -82,23 +91,8 @@ export function webSocketOperationHooks(
           ),
         ];
       }
-      const { depth, aliases } = measureQueryShape(document, operation);
-      if (depth > limits.maxDepth) {
-        return [
-          refused(
-            CommonErrorReason.QUERY_TOO_DEEP,
-            `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`,
-          ),
-        ];
-      }
-      if (aliases > limits.maxAliases) {
-        return [
-          refused(
-            CommonErrorReason.TOO_MANY_ALIASES,
-            `Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`,
-          ),
-        ];
-      }
+      const violation = documentShapeViolation(document, limits);
+      if (violation) return [violation];
     },
     onNext(_ctx, _id, _payload, _args, result) {
       if (!result.errors?.length) return;

@@ -1,3 +1,4 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, MoreThan, Repository } from 'typeorm';
@@ -13,6 +14,16 @@ import { Organization } from './organization.entity';
 import { InvitationStatus, ROLE_FOR_ORGANIZATION_KIND } from './organization.enums';
 
 export const INVITATION_TTL_DAYS = 14;
+
+function hashInvitationToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function sameToken(storedHash: string, presented: string): boolean {
+  const presentedHash = Buffer.from(hashInvitationToken(presented), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return stored.length === presentedHash.length && timingSafeEqual(stored, presentedHash);
+}
 
 /** Who belongs to an organization: invitations by owners, acceptance by the invitee, removal. */
 @Injectable()
@@ -46,16 +57,19 @@ export class MembershipService {
         'That account is already a member of this organization',
       );
     }
+    const token = randomBytes(32).toString('base64url');
     try {
-      return await this.invitations.save(
+      const invitation = await this.invitations.save(
         this.invitations.create({
           organizationId: organization.id,
           email,
           role: input.role,
           invitedById: viewer.userId,
+          tokenHash: hashInvitationToken(token),
           expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
         }),
       );
+      return Object.assign(invitation, { token });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw IdentityException.conflict(
@@ -71,9 +85,9 @@ export class MembershipService {
    * Only the invited account may accept, and only while it holds the role the organization's
    * kind needs (a manufacturer's members act as MANUFACTURER, and so on).
    */
-  async accept(viewer: Viewer, invitationId: string): Promise<Organization> {
+  async accept(viewer: Viewer, invitationId: string, token: string): Promise<Organization> {
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.openInvitationFor(viewer, invitationId, manager);
+      const invitation = await this.openInvitationFor(viewer, invitationId, token, manager);
       const organization = await manager.findOneByOrFail(Organization, {
         id: invitation.organizationId,
       });
@@ -101,17 +115,22 @@ export class MembershipService {
       await manager.update(
         OrganizationInvitation,
         { id: invitation.id },
-        { status: InvitationStatus.ACCEPTED, respondedAt: new Date() },
+        { status: InvitationStatus.ACCEPTED, respondedAt: new Date(), tokenHash: null },
       );
       return organization;
     });
   }
 
-  async decline(viewer: Viewer, invitationId: string): Promise<OrganizationInvitation> {
+  async decline(
+    viewer: Viewer,
+    invitationId: string,
+    token: string,
+  ): Promise<OrganizationInvitation> {
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await this.openInvitationFor(viewer, invitationId, manager);
+      const invitation = await this.openInvitationFor(viewer, invitationId, token, manager);
       invitation.status = InvitationStatus.DECLINED;
       invitation.respondedAt = new Date();
+      invitation.tokenHash = null;
       return manager.save(invitation);
     });
   }
@@ -174,12 +193,15 @@ export class MembershipService {
   private async openInvitationFor(
     viewer: Viewer,
     invitationId: string,
+    token: string,
     manager = this.dataSource.manager,
   ): Promise<OrganizationInvitation> {
-    const invitation = await manager.findOne(OrganizationInvitation, {
-      where: { id: invitationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const invitation = await manager
+      .createQueryBuilder(OrganizationInvitation, 'invitation')
+      .addSelect('invitation.tokenHash')
+      .where('invitation.id = :invitationId', { invitationId })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!invitation) throw CommonException.notFound('OrganizationInvitation', invitationId);
     const user = await manager.findOneByOrFail(User, { id: viewer.userId });
     if (invitation.email !== user.email) {
@@ -197,6 +219,14 @@ export class MembershipService {
       throw IdentityException.conflict(
         IdentityErrorCode.INVITATION_CLOSED,
         `This invitation is ${invitation.status === InvitationStatus.PENDING ? 'expired' : invitation.status.toLowerCase()}`,
+      );
+    }
+    // the secret proves
+    // the account's owner received the owner's link (anyone may sign up with any address)
+    if (!invitation.tokenHash || !sameToken(invitation.tokenHash, token)) {
+      throw IdentityException.forbidden(
+        IdentityErrorCode.INVITATION_TOKEN_INVALID,
+        'This invitation needs the secret from its invitation link',
       );
     }
     return invitation;

@@ -6,7 +6,11 @@ import { User } from '../user/user.entity';
 import { InvitationStatus } from './organization.enums';
 import { Organization } from './organization.entity';
 
-/** An owner's invitation of an email address; the account with that email accepts it. */
+/**
+ * An owner's invitation of an email address. The account with that email accepts it, with the
+ * single-use secret of the invitation link (only its hash is stored), so signing up with
+ * someone else's address is not enough.
+ */
 @ObjectType()
 @Entity()
 @Index(['organizationId', 'email'], { unique: true, where: `"status" = 'PENDING'` })
@@ -55,4 +59,15 @@ export class OrganizationInvitation extends BaseEntity {
 
   @Field()
   declare createdAt: Date;
+
+  /** SHA-256 of the invitation link's secret; cleared once the invitation is answered. */
+  @Column({ type: 'text', nullable: true, select: false })
+  tokenHash!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The single-use secret of the invitation link, answered once to the owner who invites (null afterwards). Send it to the invitee, who needs it to accept or decline.',
+  })
+  token?: string;
 }

@@ -20,7 +20,7 @@ import {
   UpdateManufacturerCapabilitiesInput,
   UpdateOrganizationInput,
 } from './dto/organization.inputs';
-import { InvitationIdArgs, OrganizationsArgs } from './dto/organization.args';
+import { OrganizationsArgs, RespondToInvitationArgs } from './dto/organization.args';
 import { ManufacturerCapability } from './manufacturer-capability.entity';
 import { MembershipService } from './membership.service';
 import { OrganizationInvitation } from './organization-invitation.entity';
@@ -109,22 +109,25 @@ export class OrganizationResolver {
 
   @Authenticated()
   @Mutation(() => Organization, {
-    description: 'The invited account only, holding the role the organization kind needs.',
+    description:
+      'The invited account only, with the secret of the invitation link, holding the role the organization kind needs.',
   })
   acceptInvitation(
     @CurrentViewer() viewer: Viewer,
-    @Args() { invitationId }: InvitationIdArgs,
+    @Args() { invitationId, token }: RespondToInvitationArgs,
   ): Promise<Organization> {
-    return this.membership.accept(viewer, invitationId);
+    return this.membership.accept(viewer, invitationId, token);
   }
 
   @Authenticated()
-  @Mutation(() => OrganizationInvitation, { description: 'The invited account only.' })
+  @Mutation(() => OrganizationInvitation, {
+    description: 'The invited account only, with the secret of the invitation link.',
+  })
   declineInvitation(
     @CurrentViewer() viewer: Viewer,
-    @Args() { invitationId }: InvitationIdArgs,
+    @Args() { invitationId, token }: RespondToInvitationArgs,
   ): Promise<OrganizationInvitation> {
-    return this.membership.decline(viewer, invitationId);
+    return this.membership.decline(viewer, invitationId, token);
   }
 
   @Authenticated()

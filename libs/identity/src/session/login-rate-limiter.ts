@@ -1,69 +1,56 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Injectable } from '@nestjs/common';
+import { RateLimitHit, RateLimiter } from '@cc/auth';
 import { AppConfig } from '@cc/config';
-import { CommonException } from '@cc/graphql';
-import { REDIS_CLIENT } from '@cc/redis';
-
-/** Counts one attempt atomically and starts the window on the first one. Returns [count, ttl]. */
-const HIT = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('TTL', KEYS[1])
-if ttl < 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
-end
-return {count, ttl}`;
-
-/** Gives an attempt back, but never creates a key (and so never outlives the window). */
-const REFUND = `
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return redis.call('DECR', KEYS[1])
-end
-return 0`;
 
 export interface LoginAttempt {
   keys: string[];
 }
 
 /**
- * Fixed-window login limits per client IP and per email, in Redis so every API replica shares
- * them. Each attempt is counted before the password is checked (so aliased or concurrent logins
- * in one request count one by one); a successful login gives its attempt back, so the limit bites
+ * Login limits, counted in Redis (RateLimiter) so every API replica shares them:
+ * - per client IP: one address guessing many accounts;
+ * - per (email, IP): one address guessing one account;
+ * - per email from all addresses, with a much higher ceiling: a distributed guess.
+ * A stranger who exhausts their own (email, IP) budget does not lock the owner out: the owner
+ * signs in from another address until the per-email ceiling, which takes many addresses.
+ * Each attempt is counted before the password is checked (so aliased or concurrent logins in
+ * one request count one by one); a successful login gives its attempt back, so the limits bite
  * on failures, not on people signing in on many devices.
  */
 @Injectable()
 export class LoginRateLimiter {
   private readonly limit: number;
+  private readonly emailLimit: number;
   private readonly windowSeconds: number;
-  private readonly prefix: string;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly limiter: RateLimiter,
     config: AppConfig,
   ) {
     this.limit = config.auth.loginRateLimit;
+    this.emailLimit = config.auth.loginEmailRateLimit;
     this.windowSeconds = config.auth.loginRateWindowSeconds;
-    this.prefix = `${config.queue.prefix}:login-limit`;
   }
 
-  /** Counts the attempt; throws RATE_LIMITED when the IP or the email is over the limit. */
+  /** Counts the attempt; throws RATE_LIMITED when any of its budgets is spent. */
   async attempt(ip: string, email: string): Promise<LoginAttempt> {
     const emailDigest = createHash('sha256').update(email).digest('hex');
-    const keys = [`${this.prefix}:ip:${ip}`, `${this.prefix}:email:${emailDigest}`];
-    const results = await Promise.all(
-      keys.map(
-        (key) => this.redis.eval(HIT, 1, key, this.windowSeconds) as Promise<[number, number]>,
-      ),
-    );
-    const over = results.filter(([count]) => count > this.limit);
-    if (over.length) {
-      throw CommonException.rateLimited(Math.max(...over.map(([, ttl]) => ttl)));
-    }
-    return { keys };
+    const window = this.windowSeconds;
+    const hits: RateLimitHit[] = [
+      { key: `login-limit:ip:${ip}`, limit: this.limit, windowSeconds: window },
+      {
+        key: `login-limit:email-ip:${emailDigest}:${ip}`,
+        limit: this.limit,
+        windowSeconds: window,
+      },
+      { key: `login-limit:email:${emailDigest}`, limit: this.emailLimit, windowSeconds: window },
+    ];
+    await this.limiter.hit(hits);
+    return { keys: hits.map((hit) => hit.key) };
   }
 
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await Promise.all(attempt.keys.map((key) => this.redis.eval(REFUND, 1, key)));
+    await this.limiter.refund(attempt.keys);
   }
 }

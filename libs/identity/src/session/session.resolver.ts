@@ -5,6 +5,7 @@ import {
   CurrentViewer,
   forgetViewer,
   Public,
+  RateLimit,
   Viewer,
 } from '@cc/auth';
 import { GraphqlContext } from '@cc/graphql';
@@ -47,6 +48,7 @@ export class SessionResolver {
     return { ...tokens, user: markOwnView(user) };
   }
 
+  @RateLimit('refreshSession')
   @Public()
   @Mutation(() => AuthPayload, {
     description:

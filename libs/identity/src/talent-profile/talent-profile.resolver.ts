@@ -16,6 +16,7 @@ import { IdentityLoaders } from '../identity.loaders';
 import { User } from '../user/user.entity';
 import { UpsertTalentProfileInput } from './dto/upsert-talent-profile.input';
 import { AbilitySelfAssessment, TalentProfile } from './talent-profile.entity';
+import { visibleTalentProfile } from './talent-profile.privacy';
 import { TalentProfileService } from './talent-profile.service';
 
 @ArgsType()
@@ -34,8 +35,11 @@ export class TalentProfileResolver {
 
   @Authenticated()
   @Query(() => TalentProfile, { nullable: true })
-  talentProfile(@Args() { userId }: TalentProfileArgs): Promise<TalentProfile | null> {
-    return this.profiles.byUser(userId);
+  async talentProfile(
+    @Args() { userId }: TalentProfileArgs,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<TalentProfile | null> {
+    return visibleTalentProfile(viewer, await this.profiles.byUser(userId));
   }
 
   @Roles(Role.TALENT)

@@ -1,8 +1,9 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
+import { Authenticated, CurrentViewer, Public, Role, Roles, Viewer, RateLimit } from '@cc/auth';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { IdArgs } from '../common/id.args';
 import { IdentityLoaders } from '../identity.loaders';
+import { visibleTalentProfile } from '../talent-profile/talent-profile.privacy';
 import { OfficialGrant } from '../role-request/official-grant.entity';
 import { AuthPayload } from '../session/dto/auth-payload.type';
 import { TalentProfile } from '../talent-profile/talent-profile.entity';
@@ -26,6 +27,7 @@ export class UserResolver {
     private readonly loaders: IdentityLoaders,
   ) {}
 
+  @RateLimit('signUp')
   @Public()
   @Mutation(() => AuthPayload, {
     description: 'Create an account and sign in. Asking for OFFICIAL files a request for an ADMIN.',
@@ -62,6 +64,7 @@ export class UserResolver {
     return this.userService.updateProfile(viewer.userId, input);
   }
 
+  @RateLimit('changePassword')
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Also ends every other session of the account.' })
   async changePassword(
@@ -93,11 +96,16 @@ export class UserResolver {
     return this.loaders.officialGrants(loaders).load(user.id);
   }
 
-  @ResolveField(() => TalentProfile, { nullable: true })
-  talentProfile(
+  @ResolveField(() => TalentProfile, {
+    nullable: true,
+    description: 'Signed-in viewers only (null for anonymous callers), like talentProfile(userId).',
+  })
+  async talentProfile(
     @Parent() user: User,
     @Loaders() loaders: LoaderRegistry,
+    @CurrentViewer({ optional: true }) viewer?: Viewer,
   ): Promise<TalentProfile | null> {
-    return this.loaders.talentProfile(loaders).load(user.id);
+    if (!viewer) return null;
+    return visibleTalentProfile(viewer, await this.loaders.talentProfile(loaders).load(user.id));
   }
 }

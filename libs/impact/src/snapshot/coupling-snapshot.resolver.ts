@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { CurrentViewer, Role, Roles, Viewer, RateLimit } from '@cc/auth';
 import { CatalogLoaders, City } from '@cc/catalog';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { CouplingRecomputeRequester } from '../coupling-jobs/coupling-recompute.requester';
@@ -84,6 +84,7 @@ export class CouplingSnapshotResolver {
     };
   }
 
+  @RateLimit('simulateCoupling')
   @Roles(Role.OFFICIAL, Role.ADMIN)
   @Query(() => CouplingSimulation, {
     description:

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ObjectType } from '@nestjs/graphql';
-import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { CurrentViewer, Role, Roles, Viewer, RateLimit } from '@cc/auth';
 import { ConnectionType } from '@cc/graphql';
 import { ImportOfficialStatisticsInput } from './dto/import-official-statistics.input';
 import { OfficialStatisticsArgs } from './dto/official-statistics.args';
@@ -15,6 +15,7 @@ export class OfficialStatisticConnection extends ConnectionType(OfficialStatisti
 export class OfficialStatisticsResolver {
   constructor(private readonly statistics: OfficialStatisticsService) {}
 
+  @RateLimit('upload')
   @Roles(Role.OFFICIAL, Role.ADMIN)
   @Mutation(() => OfficialStatisticsImportResult, {
     description:

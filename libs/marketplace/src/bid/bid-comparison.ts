@@ -21,7 +21,11 @@ export class BidComparisonRow {
   })
   unitPriceFen!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'unitPriceFen × quantity + sample cost.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'unitPriceFen × quantity + sample cost, in whole fen (a Float: it can pass 2^31, up to 10^14 exactly).',
+  })
   totalCostFen!: number | null;
 
   @Field(() => Int)

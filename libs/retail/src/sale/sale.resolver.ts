@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { Authenticated, CurrentViewer, Role, Roles, Viewer, RateLimit } from '@cc/auth';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { Outlet } from '../outlet/outlet.entity';
 import { Product } from '../product/product.entity';
@@ -16,6 +16,7 @@ export class SaleResolver {
     private readonly retail: RetailLoaders,
   ) {}
 
+  @RateLimit('recordSale')
   @Roles(Role.RETAILER)
   @Mutation(() => RecordSaleResult, {
     description:

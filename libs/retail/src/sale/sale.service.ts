@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
+import { AppConfig } from '@cc/config';
 import { Connection, paginate } from '@cc/graphql';
 import { periodOf } from '@cc/impact';
 import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
@@ -29,6 +30,7 @@ export class SaleService {
     private readonly products: ProductService,
     private readonly access: RetailAccess,
     private readonly queue: QueueService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -42,6 +44,14 @@ export class SaleService {
         RetailErrorCode.INVALID_SALE,
         'soldAt',
         'soldAt is in the future',
+      );
+    }
+    const ceiling = this.config.retail.saleMaxAmountFen;
+    if (input.quantity * input.unitPrice > ceiling) {
+      throw RetailException.invalid(
+        RetailErrorCode.INVALID_SALE,
+        'unitPrice',
+        `quantity × unitPrice is over the per-sale ceiling of ${ceiling} fen (SALE_MAX_AMOUNT_FEN)`,
       );
     }
     const outlet = await this.outlets.get(input.outletId);

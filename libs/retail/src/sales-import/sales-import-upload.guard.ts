@@ -6,10 +6,12 @@ import {
   AuthErrorCode,
   AuthException,
   bearerTokenOf,
+  RateLimiter,
   Role,
   Viewer,
   ViewerSource,
 } from '@cc/auth';
+import { AppConfig, RateLimitRule } from '@cc/config';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { RetailAccess } from '../retail-access';
@@ -27,18 +29,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Authenticates the REST routes of sales imports the way the GraphQL guard does (Bearer access
  * token, session still live, RETAILER role) and checks that the caller is a member of the
- * outlet's organization, before a byte of the file is read.
+ * outlet's organization, and spends the account's upload budget, before a byte of the file is
+ * read.
  */
 @Injectable()
 export class SalesImportUploadGuard implements CanActivate {
   private viewerSource?: ViewerSource;
+  private readonly uploadLimit: RateLimitRule;
 
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly moduleRef: ModuleRef,
     private readonly outlets: OutletService,
     private readonly access: RetailAccess,
-  ) {}
+    private readonly limiter: RateLimiter,
+    config: AppConfig,
+  ) {
+    this.uploadLimit = config.rateLimits.upload;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request & { [UPLOAD_CONTEXT]?: UploadContext }>();
@@ -50,6 +58,8 @@ export class SalesImportUploadGuard implements CanActivate {
     const viewer = await this.viewerSource.resolve(claims);
     if (!viewer) throw AuthException.unauthenticated(AuthErrorCode.SESSION_REVOKED);
     if (!viewer.hasRole(Role.RETAILER)) throw AuthException.roleRequired([Role.RETAILER]);
+    // the `upload` budget, shared with the GraphQL statistics import (see RateLimitGuard)
+    await this.limiter.hit([{ key: `rate:upload:account:${viewer.userId}`, ...this.uploadLimit }]);
     const outletId = String(req.params.outletId ?? '');
     if (!UUID.test(outletId)) {
       throw RetailException.invalid(

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@cc/config';
 import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
@@ -93,6 +94,7 @@ export class SalesImportProcessor {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
+    private readonly config: AppConfig,
   ) {}
 
   async process(importId: string): Promise<SalesImport | null> {
@@ -272,14 +274,23 @@ export class SalesImportProcessor {
           const read = readSalesCsvHeader(record);
           if (typeof read === 'string') return { line, field: null, reason: read };
           header = read;
-          skipped.length = 0;
+          // only skips before the data: csv-parse may already have skipped (and reported) a
+          // bad data row while the header was still buffered
+          while (skipped.length && skipped[0].line <= line) skipped.shift();
           continue;
         }
         drainSkips(line);
         progress.processed += 1;
         const result = readSalesCsvRow(record, header, now);
+        const ceiling = this.config.retail.saleMaxAmountFen;
         if (!result.ok) {
           reject({ line, field: result.field, reason: result.reason });
+        } else if (result.row.quantity * result.row.unitPriceFen > ceiling) {
+          reject({
+            line,
+            field: header.names.unit_price,
+            reason: `${header.names.quantity} × ${header.names.unit_price} is over the per-sale ceiling of ${ceiling} fen (SALE_MAX_AMOUNT_FEN)`,
+          });
         } else {
           const placementId = placementAt(windows, result.row.productId, result.row.soldAt);
           if (!placementId) {

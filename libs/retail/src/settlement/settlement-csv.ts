@@ -16,11 +16,15 @@ const COLUMNS = [
   'party_amount_fen',
 ];
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-looking text defused. */
+/**
+ * RFC 4180 field. Numbers are bare; every text cell is quoted, so a spreadsheet that splits on
+ * `;` (or `,`) still sees one cell. Formula-looking text is defused with a leading `'`, at the
+ * start and after any `;` or `,`, for readers that split before they unquote.
+ */
 export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const defused = value.replace(/(^|[;,])([=+\-@\t\r])/g, "$1'$2");
+  return `"${defused.replace(/"/g, '""')}"`;
 }
 
 function terms(line: SettlementStatement['lines'][number]): string {

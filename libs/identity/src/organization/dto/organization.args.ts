@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '@cc/graphql';
 import { ManufacturingProcess, OrganizationKind } from '../organization.enums';
 
@@ -39,4 +39,12 @@ export class InvitationIdArgs {
   @Field(() => ID)
   @IsUUID()
   invitationId!: string;
+}
+
+@ArgsType()
+export class RespondToInvitationArgs extends InvitationIdArgs {
+  @Field({ description: 'The secret from the invitation link (inviteMember answered it).' })
+  @IsString()
+  @Length(1, 128)
+  token!: string;
 }

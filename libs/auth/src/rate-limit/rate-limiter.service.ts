@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '@cc/config';
+import { CommonException } from '@cc/graphql';
+import { REDIS_CLIENT } from '@cc/redis';
+
+/** Counts one hit atomically and starts the window on the first one. Returns [count, ttl]. */
+const HIT = `
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('TTL', KEYS[1])
+if ttl < 0 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}`;
+
+/** Gives a hit back, but never creates a key (and so never outlives the window). */
+const REFUND = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0`;
+
+export interface RateLimitHit {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window counters in Redis, shared by every API replica. Each hit is counted before the
+ * work it guards, so concurrent, aliased and batched calls count one by one. A fixed window
+ * (one INCR per hit) is chosen over a sliding log because it costs O(1) memory per key and one
+ * round trip, and a burst at a window edge (at most twice the limit) is acceptable for these
+ * budgets.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly prefix: string;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    config: AppConfig,
+  ) {
+    this.prefix = config.queue.prefix;
+  }
+
+  /** Counts a hit on every key; throws RATE_LIMITED when any of them is over its limit. */
+  async hit(hits: RateLimitHit[]): Promise<void> {
+    const results = await Promise.all(
+      hits.map(
+        ({ key, windowSeconds }) =>
+          this.redis.eval(HIT, 1, this.keyOf(key), windowSeconds) as Promise<[number, number]>,
+      ),
+    );
+    const over = results.filter(([count], index) => count > hits[index].limit);
+    if (over.length) {
+      // A refused hit costs nothing: otherwise one client spending its own budget would also
+      // drain every shared budget it touches (e.g. an account's login ceiling).
+      await this.refund(hits.map((hit) => hit.key));
+      throw CommonException.rateLimited(Math.max(...over.map(([, ttl]) => ttl)));
+    }
+  }
+
+  async refund(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.redis.eval(REFUND, 1, this.keyOf(key))));
+  }
+
+  private keyOf(key: string): string {
+    return `${this.prefix}:${key}`;
+  }
+}

@@ -1,0 +1,88 @@
+import { withEnv } from '../support/env-override';
+import { IdentityFactory, TestUser } from '../support/identity.factory';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every JSON log line the app writes while `work` runs. Under Jest, pino writes through
+ * process.stdout (it does when stdout's write has been replaced), so that is where lines are read.
+ */
+async function logLines(work: () => Promise<void>): Promise<Record<string, unknown>[]> {
+  const chunks: string[] = [];
+  const write = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((data: string | Uint8Array) => {
+      chunks.push(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+      return true;
+    });
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    write.mockRestore();
+  }
+  return chunks
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+}
+
+describe('client errors are not logged as server errors (production mode)', () => {
+  let app: TestApp;
+  let user: TestUser;
+  const env = withEnv({ NODE_ENV: 'production', LOG_LEVEL: 'debug' });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    user = await new IdentityFactory(app).talent();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    env.restore();
+  });
+
+  it('a journey of NOT_FOUND, FORBIDDEN, BAD_USER_INPUT and CONFLICT writes no ERROR line and no credentials', async () => {
+    const codes: string[] = [];
+    const lines = await logLines(async () => {
+      const attempts = [
+        user.gql.request('{ project(id: "00000000-0000-4000-8000-000000000000") { id } }'),
+        user.gql.request('{ users { totalCount } }'),
+        user.gql.request('{ project(id: "nope") { id } }'),
+        user.gql.request('{ cities(first: 0) { totalCount } }'),
+        user.gql.request('{ citys }'),
+        app.gql.request(
+          'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+          {
+            input: {
+              email: user.email,
+              password: 'another-long-password',
+              displayName: 'Again',
+              roles: ['TALENT'],
+            },
+          },
+          { cookie: 'session=cookie-secret' },
+        ),
+      ];
+      for (const response of await Promise.all(attempts)) {
+        codes.push(String(response.errors?.[0].extensions?.code));
+      }
+    });
+    expect(new Set(codes)).toEqual(
+      new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT']),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((line) => Number(line.level) >= 50)).toEqual([]);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(user.accessToken);
+    expect(text).not.toContain('cookie-secret');
+    // each client error is still visible at debug level, for whoever wants it
+    expect(lines.filter((line) => line.msg === 'client error').length).toBeGreaterThanOrEqual(6);
+  });
+});
