@@ -4,6 +4,8 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@cc/config';
 import { batchLimitMiddleware, bodyErrorMiddleware, createValidationPipe } from '@cc/graphql';
 import { AppModule } from './app.module';
+import { serveDashboard } from './web/dashboard-static';
+import { mountQueueBoard } from './web/queue-board';
 
 /** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
 export async function createApiApp(): Promise<NestExpressApplication> {
@@ -18,6 +20,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use(bodyErrorMiddleware());
   app.use('/graphql', batchLimitMiddleware(config.graphql.maxBatch));
   app.useGlobalPipes(createValidationPipe());
+  serveDashboard(app);
+  mountQueueBoard(app);
   app.enableShutdownHooks();
   return app;
 }
