@@ -45,12 +45,13 @@ export function download(fileName: string, text: string, type = 'text/csv;charse
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const NUMBER = /^[-+]?\d[\d.,]*$/;
+
 /** A table with a caption, header cells scoped to their columns. */
 export function table(
   caption: string,
   header: string[],
   rows: (Child | Child[])[][],
-  numericFrom = 1,
 ): HTMLTableElement {
   return h(
     'table',
@@ -75,7 +76,7 @@ export function table(
           row.map((value, i) =>
             i === 0
               ? h('th', { scope: 'row' }, value)
-              : h('td', { class: i >= numericFrom ? 'num' : '' }, value),
+              : h('td', { class: NUMBER.test(String(value)) ? 'num' : undefined }, value),
           ),
         ),
       ),

@@ -85,7 +85,7 @@ export interface SeriesPoint {
 }
 
 export const SNAPSHOT_SERIES = `query SnapshotSeries($cityId: ID!, $from: String!, $to: String!, $after: String) {
-  couplingSnapshots(cityId: $cityId, from: $from, to: $to, first: 100, after: $after) {
+  couplingSnapshots(cityId: $cityId, from: $from, to: $to, first: 50, after: $after) {
     edges { cursor node {
       id period status revision couplingDegree coordinationIndex coordinationDegree level
       subsystems { name label value weight obstacle obstacleNormalized }
@@ -232,7 +232,7 @@ export interface SimulationResult {
 }
 
 export const MY_IMPACT = `query MyImpact($after: String) {
-  myImpact(first: 50, after: $after) {
+  myImpact(first: 20, after: $after) {
     edges { cursor node {
       project { id title }
       contributions { period status deltaD deltaC deltaT deltaU { name delta } }

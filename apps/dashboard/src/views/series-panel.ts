@@ -56,16 +56,17 @@ export function seriesPanel(
   );
   const chartBox = h('div', { class: 'chart tall', 'data-testid': 'series-chart' });
   view.body.append(chartBox);
-  const chart = renderChart(
+  renderChart(
     chartBox,
     couplingSeriesOption(points),
     bi('Line chart of D, C and T per period over the ten level bands', 'D、C、T 随时期变化'),
+    (chart) =>
+      chart.on('click', (event) => {
+        if (typeof event.name === 'string' && points.some((p) => p.period === event.name)) {
+          openDetails(event.name);
+        }
+      }),
   );
-  chart.on('click', (event) => {
-    if (typeof event.name === 'string' && points.some((p) => p.period === event.name)) {
-      openDetails(event.name);
-    }
-  });
   view.body.append(
     table(
       bi('Values per period', '各时期数值'),

@@ -81,7 +81,6 @@ export async function renderTalentView(root: HTMLElement, api: GraphqlClient): P
             c.deltaU.map((u) => `${u.name} ${fixed(u.delta, 5)}`).join(', '),
           ]),
         ),
-        2,
       ),
     );
   } catch (error) {
