@@ -297,6 +297,9 @@ describe('dashboard in a real browser', () => {
   it('refuses the queue board to a non-admin and opens it for an ADMIN', async () => {
     for (const user of [talent, official]) {
       const { context, page } = await signIn(user);
+      // Each role lands on its own view: the talent on "my impact", the official on the city.
+      const view = user === talent ? /My impact on the city/ : /Coupling coordination over time/;
+      await page.getByRole('heading', { name: view }).waitFor();
       await expect(page.getByRole('button', { name: /Queue board/ }).count()).resolves.toBe(0);
       // The page's own request, with a valid token of a non-admin.
       const status = await page.evaluate(async (token) => {

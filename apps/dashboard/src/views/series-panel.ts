@@ -106,17 +106,15 @@ export function subsystemsPanel(points: readonly SeriesPoint[]): HTMLElement {
   );
   const last = points[points.length - 1];
   if (last && last.subsystems.length > 1) {
-    const lagging = [...last.subsystems].sort((a, b) => a.value - b.value)[0];
-    view.body.append(
-      h(
-        'p',
-        { class: 'note' },
-        bi(
-          `In ${last.period}, ${lagging.label} (${lagging.name}) lags`,
-          `${last.period} 滞后子系统：${lagging.label}`,
-        ),
-      ),
-    );
+    const [lagging, next] = [...last.subsystems].sort((a, b) => a.value - b.value);
+    const text =
+      next.value - lagging.value < 0.0005
+        ? bi(`In ${last.period} the subsystems are level`, `${last.period} 各子系统持平`)
+        : bi(
+            `In ${last.period}, ${lagging.label} (${lagging.name}) lags`,
+            `${last.period} 滞后子系统：${lagging.label}`,
+          );
+    view.body.append(h('p', { class: 'note' }, text));
   }
   return view.element;
 }
