@@ -294,6 +294,34 @@ describe('dashboard in a real browser', () => {
     await context.close();
   });
 
+  it('renews a refused access token with the refresh token, and explains a wrong password', async () => {
+    const { context, page } = await signIn(official);
+    await page.getByTestId('series-chart').locator('svg').waitFor();
+    const storedToken = `(() => JSON.parse(sessionStorage.getItem('creative-chain.dashboard.session')).token)()`;
+    await page.evaluate(`(() => {
+      const key = 'creative-chain.dashboard.session';
+      const session = JSON.parse(sessionStorage.getItem(key));
+      sessionStorage.setItem(key, JSON.stringify({ ...session, token: 'an.expired.token' }));
+    })()`);
+    await page.reload();
+    await page.getByTestId('series-chart').locator('svg').waitFor();
+    const renewed = await page.evaluate<string>(storedToken);
+    expect(renewed).not.toBe('an.expired.token');
+    expect(renewed.split('.')).toHaveLength(3);
+    await context.close();
+
+    const anonymous = await browser.newContext();
+    const login = await anonymous.newPage();
+    login.on('pageerror', (error) => pageErrors.push(error.message));
+    await login.goto(`${app.baseUrl}/dashboard/`);
+    await login.getByLabel(/Email/).fill(official.email);
+    await login.getByLabel(/Password/).fill('not-the-password');
+    await login.getByRole('button', { name: /Sign in/ }).click();
+    await login.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+    await expect(login.getByRole('button', { name: /Sign out/ }).count()).resolves.toBe(0);
+    await anonymous.close();
+  });
+
   it('refuses the queue board to a non-admin and opens it for an ADMIN', async () => {
     for (const user of [talent, official]) {
       const { context, page } = await signIn(user);

@@ -1,5 +1,6 @@
 import './style.css';
 import { GraphqlClient } from './api/client';
+import { REFRESH_SESSION, type RefreshSessionResult } from './api/queries';
 import { bi, h } from './dom';
 import {
   clearSession,
@@ -8,6 +9,7 @@ import {
   isTalent,
   loadSession,
   saveSession,
+  sessionOf,
   type Session,
 } from './session';
 import { renderLogin } from './views/login-view';
@@ -17,7 +19,31 @@ import { renderTalentView } from './views/talent-view';
 
 const root = document.querySelector<HTMLElement>('#app')!;
 const nav = document.querySelector<HTMLElement>('#nav')!;
-const api = new GraphqlClient('/graphql', undefined, () => signOut());
+const api = new GraphqlClient('/graphql', undefined, renewSession);
+let renewing: Promise<string | undefined> | undefined;
+
+/**
+ * One refreshSession at a time: panels refused together share it (replaying a used refresh
+ * token would end the whole session). No renewal signs out.
+ */
+function renewSession(): Promise<string | undefined> {
+  renewing ??= (async () => {
+    const session = loadSession();
+    if (!session) return undefined;
+    try {
+      const { refreshSession } = await new GraphqlClient('/graphql').request<RefreshSessionResult>(
+        REFRESH_SESSION,
+        { refreshToken: session.refreshToken },
+      );
+      saveSession(sessionOf(refreshSession));
+      return refreshSession.accessToken;
+    } catch {
+      signOut();
+      return undefined;
+    }
+  })().finally(() => (renewing = undefined));
+  return renewing;
+}
 
 type ViewName = 'official' | 'impact';
 
@@ -29,10 +55,11 @@ function signOut(): void {
 }
 
 /** Hands the access token to the queue board as an HttpOnly cookie, then opens it. */
-async function openQueueBoard(session: Session): Promise<void> {
+async function openQueueBoard(): Promise<void> {
+  const token = loadSession()?.token;
   const response = await fetch('/admin/queues/session', {
     method: 'POST',
-    headers: { authorization: `Bearer ${session.token}` },
+    headers: { authorization: `Bearer ${token}` },
   });
   if (response.ok) window.location.assign('/admin/queues');
 }
@@ -64,7 +91,7 @@ function show(session: Session): void {
       ? [
           h(
             'button',
-            { type: 'button', class: 'link', onclick: () => void openQueueBoard(session) },
+            { type: 'button', class: 'link', onclick: () => void openQueueBoard() },
             bi('Queue board', '队列看板'),
           ),
         ]

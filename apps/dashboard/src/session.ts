@@ -1,23 +1,31 @@
-import type { SessionUser } from './api/queries';
+import type { AuthPayload, SessionUser } from './api/queries';
 
 export interface Session {
   token: string;
   expiresAt: string;
+  /** Good for one refreshSession, which rotates it. */
+  refreshToken: string;
   user: SessionUser;
+}
+
+export function sessionOf(payload: AuthPayload): Session {
+  return {
+    token: payload.accessToken,
+    expiresAt: payload.accessTokenExpiresAt,
+    refreshToken: payload.refreshToken,
+    user: payload.user,
+  };
 }
 
 const KEY = 'creative-chain.dashboard.session';
 
-/** The session lives in this tab only (sessionStorage), and is dropped once the token expires. */
+/**
+ * The session lives in this tab only (sessionStorage). An expired access token is renewed with
+ * the refresh token on the first request that is refused.
+ */
 export function loadSession(): Session | undefined {
   const text = sessionStorage.getItem(KEY);
-  if (!text) return undefined;
-  const session = JSON.parse(text) as Session;
-  if (Date.parse(session.expiresAt) <= Date.now()) {
-    sessionStorage.removeItem(KEY);
-    return undefined;
-  }
-  return session;
+  return text ? (JSON.parse(text) as Session) : undefined;
 }
 
 export function saveSession(session: Session): void {

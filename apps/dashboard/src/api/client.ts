@@ -17,10 +17,14 @@ interface GraphqlResponse<T> {
 
 /** Speaks GraphQL over HTTP to the api that serves the dashboard, with the session's token. */
 export class GraphqlClient {
+  /**
+   * `renew` is asked for a fresh access token when the api refuses the current one; without one
+   * (or when it gives none) the error goes to the caller.
+   */
   constructor(
     private readonly endpoint: string,
     private token?: string,
-    private readonly onUnauthenticated: () => void = () => undefined,
+    private readonly renew?: () => Promise<string | undefined>,
   ) {}
 
   setToken(token: string | undefined): void {
@@ -28,6 +32,19 @@ export class GraphqlClient {
   }
 
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    try {
+      return await this.send<T>(query, variables);
+    } catch (error) {
+      const refused = error instanceof GraphqlRequestError && error.code === 'UNAUTHENTICATED';
+      if (!refused || !this.token || !this.renew) throw error;
+      const token = await this.renew();
+      if (!token) throw error;
+      this.token = token;
+      return this.send<T>(query, variables);
+    }
+  }
+
+  private async send<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     const response = await fetch(this.endpoint, {
@@ -38,9 +55,7 @@ export class GraphqlClient {
     const body = (await response.json().catch(() => ({}))) as GraphqlResponse<T>;
     const error = body.errors?.[0];
     if (error) {
-      const code = error.extensions?.code;
-      if (code === 'UNAUTHENTICATED' && this.token) this.onUnauthenticated();
-      throw new GraphqlRequestError(error.message, code);
+      throw new GraphqlRequestError(error.message, error.extensions?.code);
     }
     if (!response.ok || !body.data) {
       throw new GraphqlRequestError(`the api answered ${response.status}`, undefined);

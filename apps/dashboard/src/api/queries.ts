@@ -29,14 +29,27 @@ export interface SessionUser {
   officialGrants: { cityId: string }[] | null;
 }
 
+const AUTH_FIELDS = `accessToken accessTokenExpiresAt refreshToken
+  user { id displayName roles officialGrants { cityId } }`;
+export interface AuthPayload {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  user: SessionUser;
+}
+
 export const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) {
-    accessToken accessTokenExpiresAt
-    user { id displayName roles officialGrants { cityId } }
-  }
+  login(email: $email, password: $password) { ${AUTH_FIELDS} }
 }`;
 export interface LoginResult {
-  login: { accessToken: string; accessTokenExpiresAt: string; user: SessionUser } | null;
+  login: AuthPayload | null;
+}
+
+export const REFRESH_SESSION = `mutation RefreshSession($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) { ${AUTH_FIELDS} }
+}`;
+export interface RefreshSessionResult {
+  refreshSession: AuthPayload;
 }
 
 export const CITIES = `query Cities($after: String) {

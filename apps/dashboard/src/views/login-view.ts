@@ -1,7 +1,7 @@
 import type { GraphqlClient } from '../api/client';
 import { LOGIN, type LoginResult } from '../api/queries';
 import { bi, h } from '../dom';
-import type { Session } from '../session';
+import { type Session, sessionOf } from '../session';
 import { errorText } from './panel';
 
 /** Email and password, the same `login` mutation as every other client. */
@@ -45,11 +45,7 @@ export function renderLogin(
       .request<LoginResult>(LOGIN, { email: email.value, password: password.value })
       .then(({ login }) => {
         if (!login) throw new Error(bi('Wrong email or password', '邮箱或密码错误'));
-        onSession({
-          token: login.accessToken,
-          expiresAt: login.accessTokenExpiresAt,
-          user: login.user,
-        });
+        onSession(sessionOf(login));
       })
       .catch((failure) => {
         error.textContent = errorText(failure);
