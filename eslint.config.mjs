@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -34,6 +35,11 @@ export default tseslint.config(
         { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@cc/*'] },
       ],
     },
+  },
+  {
+    // The dashboard runs in the browser.
+    files: ['apps/dashboard/**/*.ts'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

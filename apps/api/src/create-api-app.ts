@@ -10,6 +10,8 @@ import {
   requestLimitsMiddleware,
 } from '@cc/graphql';
 import { AppModule } from './app.module';
+import { serveDashboard } from './web/dashboard-static';
+import { mountQueueBoard } from './web/queue-board';
 
 /**
  * Nest's GraphQL module creates the graphql-ws server without options (ws accepts 100 MiB
@@ -38,6 +40,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use(bodyErrorMiddleware());
   app.use('/graphql', requestLimitsMiddleware(config.graphql));
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
+  serveDashboard(app);
+  mountQueueBoard(app);
   app.enableShutdownHooks();
   await app.init();
   capWebSocketFrames(app, config.http.bodyLimitBytes);

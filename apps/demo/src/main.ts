@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   Creative Chain is running.
 
   GraphQL    http://localhost:${API_PORT}/graphql   (GraphiQL in the browser)
+  Dashboard  http://localhost:${API_PORT}/dashboard/ (officials' charts; sign in as an OFFICIAL or the ADMIN)
   Health     http://localhost:${API_PORT}/health/ready · worker http://localhost:${WORKER_HEALTH_PORT}/health/ready
 
   A first query to paste:
