@@ -1,4 +1,11 @@
-import { computeContributions, evaluate, evaluateFrozen, parseModel, Sample } from '@cc/coupling';
+import {
+  computeContributions,
+  modelWithBasis,
+  evaluate,
+  evaluateFrozen,
+  parseModel,
+  Sample,
+} from '@cc/coupling';
 import {
   notifyCouplingInputsChanged,
   parsePeriod,
@@ -671,10 +678,10 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       app.db.query(
         `INSERT INTO coupling_snapshot (city_id, period, granularity, period_start, system_version_id, revision, status,
            raw_values, standardized_values, frozen, scores, subsystem_values, coupling_degree, coordination_index,
-           coordination_degree, level, obstacles, obstacles_normalized, trace, panel, content_hash, computed_at)
+           coordination_degree, level, obstacles, obstacles_normalized, trace, panel, basis, content_hash, computed_at)
          SELECT city_id, period, granularity, period_start, system_version_id, 99, 'LIVE', raw_values, standardized_values,
            frozen, scores, subsystem_values, coupling_degree, coordination_index, coordination_degree, level, obstacles,
-           obstacles_normalized, trace, panel, content_hash, computed_at FROM coupling_snapshot WHERE id = $1`,
+           obstacles_normalized, trace, panel, basis, content_hash, computed_at FROM coupling_snapshot WHERE id = $1`,
         [live.id],
       ),
     ).rejects.toThrow(/UQ_coupling_snapshot_live/);
@@ -922,8 +929,21 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       'SELECT model FROM indicator_system_version WHERE id = $1',
       [v.id],
     );
+    // The version's basis was fixed by this run (every indicator varies now): goalposts clip.
+    const [{ basis }] = await app.db.query(
+      'SELECT basis FROM indicator_system_version WHERE id = $1',
+      [v.id],
+    );
+    expect(basis).toMatchObject({ origin: 'BASELINE', baselinePeriods: QUARTERS, headroom: 0 });
+    expect(row.basis).toEqual({
+      origin: 'BASELINE',
+      baselinePeriods: QUARTERS,
+      headroom: 0,
+      fixedAt: basis.fixedAt,
+      hash: basis.hash,
+    });
     const expected = computeContributions({
-      model: parseModel(versionRow.model),
+      model: modelWithBasis(parseModel(versionRow.model), row.frozen),
       frozen: row.frozen,
       totals: {
         [local.museums]: row.raw_values[local.museums],

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CouplingError, evaluate } from '@cc/coupling';
+import { CouplingError } from '@cc/coupling';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CouplingSnapshotStatus } from '../graphql-enums';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
@@ -11,6 +11,8 @@ import { PlatformIndicatorRegistry } from '../platform-indicators/platform-indic
 import { CouplingSnapshot } from '../snapshot/coupling-snapshot.entity';
 import { ProjectContribution } from '../snapshot/project-contribution.entity';
 import { assembleSnapshots, SnapshotContent, summarizePanel } from '../snapshot/snapshot-assembly';
+import { BasisOrigin, BasisSpec } from '../indicator-system/indicator-system-basis';
+import { deriveStoredBasis, evaluateOnBasis } from './coupling-basis';
 import { buildPanel, StatisticValue } from './coupling-panel';
 
 /** Namespace of the per-version advisory lock (pg_advisory_lock(int, int)). */
@@ -146,18 +148,23 @@ export class CouplingRecomputeService {
     }
     let contents: SnapshotContent[];
     try {
-      const evaluation = evaluate(
-        model,
-        panel.samples.map((sample) => ({
-          id: [sample.cityId, sample.period.key],
-          values: sample.values,
-        })),
-      );
+      let basis = version.basis;
+      let provisional: { spec: BasisSpec; note: string } | undefined;
+      if (!basis && version.basisSpec.origin === BasisOrigin.BASELINE) {
+        const derived = deriveStoredBasis(version.basisSpec, model, panel.samples, new Date());
+        if ('basis' in derived) {
+          basis = await this.systems.fixBasis(runner.manager, version.id, derived.basis);
+        } else {
+          provisional = { spec: version.basisSpec, note: derived.notYet };
+        }
+      }
+      const onBasis = evaluateOnBasis(model, panel.samples, basis, provisional);
       contents = assembleSnapshots(
-        model,
+        onBasis.model,
         panel.samples,
-        evaluation,
+        onBasis.evaluation,
         summarizePanel(panel.samples, panel.excluded),
+        onBasis.basis,
       );
     } catch (error) {
       if (!(error instanceof CouplingError)) throw error;

@@ -11,6 +11,7 @@ import type { FrozenParameters } from '@cc/coupling';
 import { City } from '@cc/catalog';
 import { CouplingLevel, CouplingSnapshotStatus } from '../graphql-enums';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
+import type { BasisSummary } from '../indicator-system/indicator-system-basis';
 import { PeriodGranularity } from '../period';
 
 /** Where one indicator's raw value came from: what an official sees behind the number. */
@@ -150,6 +151,10 @@ export class CouplingSnapshot {
 
   @Column({ type: 'jsonb' })
   panel!: PanelSummary;
+
+  /** The basis (goalposts and weights) these numbers were computed on. */
+  @Column({ type: 'jsonb' })
+  basis!: BasisSummary;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings!: { code: string; message: string }[];

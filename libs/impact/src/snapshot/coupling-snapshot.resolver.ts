@@ -4,6 +4,7 @@ import { CatalogLoaders, City } from '@cc/catalog';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { CouplingRecomputeRequester } from '../coupling-jobs/coupling-recompute.requester';
 import { ImpactLoaders } from '../impact.loaders';
+import { basisType, CouplingBasisType } from '../indicator-system/dto/coupling-basis.type';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
 import { CouplingSnapshotService } from './coupling-snapshot.service';
@@ -136,6 +137,13 @@ export class CouplingSnapshotResolver {
   async subsystems(@Parent() snapshot: CouplingSnapshot, @Loaders() loaders: LoaderRegistry) {
     const version = await this.impactLoaders.systemVersion(loaders).load(snapshot.systemVersionId);
     return snapshotSubsystems(snapshot, version!);
+  }
+
+  @ResolveField(() => CouplingBasisType, {
+    description: 'The basis these numbers were computed on: origin, baseline periods, when fixed.',
+  })
+  basis(@Parent() snapshot: CouplingSnapshot): CouplingBasisType {
+    return basisType(snapshot.basis);
   }
 
   @ResolveField(() => PanelSummaryType)
