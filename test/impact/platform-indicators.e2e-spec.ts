@@ -193,7 +193,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
   async function storedPanel(): Promise<SnapshotRow[]> {
     return eventually(async () => {
       const rows: SnapshotRow[] = await app.db.query(
-        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'`,
+        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
         [versionId],
       );
       const frozen = JSON.stringify(rows[0]?.frozen);
@@ -353,7 +353,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     const expected = await expectedFromDatabase([X.cityId, Y.cityId]);
     for (const city of [X, Y]) {
       const [row]: SnapshotRow[] = await app.db.query(
-        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'
+        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
             AND city_id = $2 AND period = $3`,
         [versionId, city.cityId, now],
       );
@@ -426,7 +426,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     // The stored numbers, not recomputed ones.
     const [stored] = await app.db.query(
       `SELECT c.delta_d FROM project_contribution c JOIN coupling_snapshot s ON s.id = c.snapshot_id
-        WHERE c.project_id = $1 AND s.status = 'LIVE' AND s.system_version_id = $2 AND s.period = $3`,
+        WHERE c.project_id = $1 AND s.run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = s.system_version_id) AND s.system_version_id = $2 AND s.period = $3`,
       [projects.p1, versionId, now],
     );
     expect(p1.deltaD).toBe(stored.delta_d);
@@ -469,7 +469,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       const [stored] = await app.db.query(
         `SELECT c.delta_d, c.delta_u FROM project_contribution c
            JOIN coupling_snapshot s ON s.id = c.snapshot_id
-          WHERE c.project_id = $1 AND s.status = 'LIVE' AND s.system_version_id = $2`,
+          WHERE c.project_id = $1 AND s.run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = s.system_version_id) AND s.system_version_id = $2`,
         [id, versionId],
       );
       const [contribution] = byId[id].contributions;
@@ -517,7 +517,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
   it('simulates removing a project (its leave-one-out ΔD) and adding a hypothetical one, writing nothing', async () => {
     const now = periodOf(new Date()).key;
     const [row]: SnapshotRow[] = await app.db.query(
-      `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'
+      `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
           AND city_id = $2 AND period = $3`,
       [versionId, X.cityId, now],
     );
@@ -609,7 +609,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     const liveX = async () =>
       (
         await app.db.query(
-          `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'
+          `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
               AND city_id = $2 AND period = $3`,
           [versionId, X.cityId, now],
         )

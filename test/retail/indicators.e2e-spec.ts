@@ -124,7 +124,7 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
     const period = periodOf(new Date()).key;
     const [row] = await eventually(async () => {
       const rows: { raw_values: Record<string, number> }[] = await app.db.query(
-        `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = $2 AND status = 'LIVE'`,
+        `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = $2 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
         [city.cityId, period],
       );
       // 4 × 2500 fen = 100 yuan, from this city's only sale.

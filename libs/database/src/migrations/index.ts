@@ -9,6 +9,7 @@ import { Reviews1795891332876 } from './1795891332876-Reviews';
 import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { CouplingBasis1795900000000 } from './1795900000000-CouplingBasis';
+import { CouplingRuns1795900100000 } from './1795900100000-CouplingRuns';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   Retail1795891596860,
   RetailSaleIndexes1795893378868,
   CouplingBasis1795900000000,
+  CouplingRuns1795900100000,
 ];

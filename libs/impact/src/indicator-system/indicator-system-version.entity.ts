@@ -76,6 +76,10 @@ export class IndicatorSystemVersion implements IndicatorSystemDefinition {
   @Column({ type: 'jsonb', nullable: true })
   basis!: StoredBasis | null;
 
+  /** The panel run readers see; switched in the transaction that writes a run. */
+  @Column({ type: 'uuid', nullable: true })
+  currentRunId!: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note!: string | null;

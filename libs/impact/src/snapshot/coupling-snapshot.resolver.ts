@@ -6,6 +6,7 @@ import { CouplingRecomputeRequester } from '../coupling-jobs/coupling-recompute.
 import { ImpactLoaders } from '../impact.loaders';
 import { basisType, CouplingBasisType } from '../indicator-system/dto/coupling-basis.type';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
+import { CouplingRun } from './coupling-run.entity';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
 import { CouplingSnapshotService } from './coupling-snapshot.service';
 import {
@@ -95,9 +96,9 @@ export class CouplingSnapshotResolver {
   }
 
   @Roles(Role.OFFICIAL, Role.ADMIN)
-  @Mutation(() => CouplingSnapshot, {
+  @Mutation(() => [CouplingSnapshot], {
     description:
-      'Freeze a period: its live snapshot becomes PUBLISHED and never changes; later data makes a new live revision.',
+      'Freeze a period for every city of the version in one transaction: the current run’s snapshots become PUBLISHED and never change; later data makes new live ones. Global versions: ADMIN.',
   })
   publishCouplingPeriod(@CurrentViewer() viewer: Viewer, @Args() args: PublishCouplingPeriodArgs) {
     return this.snapshots.publish(viewer, args);
@@ -144,6 +145,11 @@ export class CouplingSnapshotResolver {
   })
   basis(@Parent() snapshot: CouplingSnapshot): CouplingBasisType {
     return basisType(snapshot.basis);
+  }
+
+  @ResolveField(() => CouplingRun, { description: 'The panel run that computed it.' })
+  run(@Parent() snapshot: CouplingSnapshot, @Loaders() loaders: LoaderRegistry) {
+    return this.impactLoaders.run(loaders).load(snapshot.runId);
   }
 
   @ResolveField(() => PanelSummaryType)

@@ -4,7 +4,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { CouplingError, evaluateFrozen } from '@cc/coupling';
 import { Connection, paginate } from '@cc/graphql';
-import { CouplingLevel, CouplingSnapshotStatus } from '../graphql-enums';
+import { CouplingLevel } from '../graphql-enums';
 import { visibleCityIds } from '../impact-access';
 import { ImpactException } from '../impact.exception';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
@@ -124,40 +124,47 @@ export class CouplingSnapshotService {
   }
 
   /**
-   * Freezes the period: its LIVE snapshot becomes PUBLISHED and never changes again. Later
-   * recomputes write a new LIVE revision beside it.
+   * Freezes a period for every city of the version, in one transaction: the current run's rows
+   * of that period become PUBLISHED and never change again; later runs write new LIVE rows
+   * beside them. A global version is published by an ADMIN; a city's version by its officials.
+   * Returns the frozen snapshots the viewer may see, highest D first.
    */
-  async publish(viewer: Viewer, args: PublishCouplingPeriodArgs): Promise<CouplingSnapshot> {
+  async publish(viewer: Viewer, args: PublishCouplingPeriodArgs): Promise<CouplingSnapshot[]> {
     const version = await this.systems.resolve(viewer, {
       version: args.version,
       cityId: args.cityId,
     });
+    if (!version.cityId && !viewer.isAdmin) throw ImpactException.globalPublicationRequiresAdmin();
     const period = this.periodFor(version, args.period);
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager
-        .createQueryBuilder(CouplingSnapshot, 'snapshot')
-        .setLock('pessimistic_write')
-        .where(
-          'snapshot.city_id = :cityId AND snapshot.period = :period AND snapshot.system_version_id = :versionId',
-          {
-            cityId: args.cityId,
-            period: period.key,
-            versionId: version.id,
-          },
-        )
-        .getMany();
-      const live = rows.find((row) => row.status === CouplingSnapshotStatus.LIVE);
-      if (!live) {
-        if (rows.length) throw ImpactException.nothingToPublish(args.cityId, period.key);
-        throw ImpactException.snapshotNotFound(args.cityId, period.key);
+    const ids = await this.dataSource.transaction(async (manager) => {
+      // Locks the pointer: a run cannot become current halfway through the publication.
+      const [{ current_run_id: runId }] = await manager.query(
+        'SELECT current_run_id FROM indicator_system_version WHERE id = $1 FOR UPDATE',
+        [version.id],
+      );
+      const [rows] = await manager.query(
+        `UPDATE coupling_snapshot SET status = 'PUBLISHED', published_at = now(), published_by_id = $3
+          WHERE run_id = $1 AND period = $2 AND status = 'LIVE' RETURNING id`,
+        [runId, period.key, viewer.userId],
+      );
+      if (!rows.length) {
+        const [published] = await manager.query(
+          `SELECT 1 FROM coupling_snapshot WHERE run_id = $1 AND period = $2 LIMIT 1`,
+          [runId, period.key],
+        );
+        if (published) throw ImpactException.nothingToPublish(version.version, period.key);
+        throw ImpactException.snapshotNotFound(args.cityId ?? 'any', period.key);
       }
-      await manager.update(CouplingSnapshot, live.id, {
-        status: CouplingSnapshotStatus.PUBLISHED,
-        publishedAt: new Date(),
-        publishedById: viewer.userId,
-      });
-      return manager.findOneByOrFail(CouplingSnapshot, { id: live.id });
+      return (rows as { id: string }[]).map((row) => row.id);
     });
+    const query = this.snapshots
+      .createQueryBuilder('snapshot')
+      .where('snapshot.id = ANY(:ids)', { ids })
+      .orderBy('snapshot.coordination_degree', 'DESC')
+      .addOrderBy('snapshot.city_id', 'ASC');
+    const cities = visibleCityIds(viewer);
+    if (cities) query.andWhere('snapshot.city_id = ANY(:cities)', { cities });
+    return query.getMany();
   }
 
   /**

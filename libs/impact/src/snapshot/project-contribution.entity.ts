@@ -17,6 +17,7 @@ import { CouplingSnapshot } from './coupling-snapshot.entity';
 @Entity()
 @Index(['snapshotId', 'projectId'], { unique: true })
 @Index(['projectId'])
+@Index('IDX_project_contribution_run', ['runId'])
 @Index(['cityId', 'period', 'systemVersionId'])
 export class ProjectContribution {
   @Field(() => ID)
@@ -29,6 +30,10 @@ export class ProjectContribution {
   @Field(() => ID, { description: 'The snapshot (one revision of the city in the period).' })
   @Column({ type: 'uuid' })
   snapshotId!: string;
+
+  @Field(() => ID, { description: 'The panel run that computed it (its snapshot’s run).' })
+  @Column({ type: 'uuid' })
+  runId!: string;
 
   /** The marketplace project (no foreign key: the impact domain does not own projects). */
   @Field(() => ID)

@@ -10,6 +10,7 @@ import {
   ProjectContributionConnection,
   SubsystemDelta,
 } from './dto/coupling-snapshot.types';
+import { CouplingRun } from './coupling-run.entity';
 import { ProjectContribution } from './project-contribution.entity';
 import { ProjectContributionService } from './project-contribution.service';
 
@@ -67,6 +68,11 @@ export class ProjectContributionResolver {
               denominator: amount.denominator,
             };
       });
+  }
+
+  @ResolveField(() => CouplingRun, { description: 'The panel run that computed it.' })
+  run(@Parent() contribution: ProjectContribution, @Loaders() loaders: LoaderRegistry) {
+    return this.loaders.run(loaders).load(contribution.runId);
   }
 
   @ResolveField(() => Int, { description: 'The indicator-system version number.' })

@@ -216,9 +216,13 @@ export class ProjectContributionsArgs extends ConnectionArgs {
 
 @ArgsType()
 export class PublishCouplingPeriodArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Picks the version in force for this city; every city of the version is frozen.',
+  })
+  @IsOptional()
   @IsUUID()
-  cityId!: string;
+  cityId?: string;
 
   @Field({ description: PERIOD_HELP })
   @IsString()
