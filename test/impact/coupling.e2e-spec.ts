@@ -2,7 +2,7 @@ import {
   computeContributions,
   modelWithBasis,
   evaluate,
-  evaluateFrozen,
+  evaluateWhatIf,
   parseModel,
   Sample,
 } from '@cc/coupling';
@@ -489,11 +489,12 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
         level: string;
         deltaD: number;
         subsystems: { name: string; value: number }[];
+        warnings: { code: string; indicator: string }[];
       };
     }>(
       `query($cityId: ID!, $v: Int, $changes: [IndicatorDeltaInput!]!) {
          simulateCoupling(cityId: $cityId, period: "2026-Q2", version: $v, changes: $changes) {
-           coordinationDegree couplingDegree level deltaD subsystems { name value } } }`,
+           coordinationDegree couplingDegree level deltaD subsystems { name value } warnings { code indicator } } }`,
       {
         cityId: A.id,
         v: version.version,
@@ -507,7 +508,8 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       (r) => r.city_id === A.id && r.period === '2026-Q2' && r.status === 'LIVE',
     );
     const { model } = await expectedFromStoredValues(version.id);
-    const expected = evaluateFrozen({
+    // +60 patents is beyond the version's upper goalpost: clipped there, with a warning.
+    const { result: expected, warnings } = evaluateWhatIf({
       model,
       frozen: row.frozen,
       values: {
@@ -515,6 +517,13 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
         [keys.patents]: row.raw_values[keys.patents] + 60,
         [keys.unemployed]: row.raw_values[keys.unemployed] - 0.01,
       },
+    });
+    expect(simulateCoupling.warnings).toEqual(
+      warnings.map((w) => ({ code: w.code, indicator: w.indicator })),
+    );
+    expect(simulateCoupling.warnings).toContainEqual({
+      code: 'CLIPPED_AT_GOALPOST',
+      indicator: keys.patents,
     });
     expect(simulateCoupling.coordinationDegree).toBeCloseTo(expected.D, 12);
     expect(simulateCoupling.couplingDegree).toBeCloseTo(expected.C, 12);

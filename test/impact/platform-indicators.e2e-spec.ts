@@ -1,7 +1,7 @@
 import {
   computeContributions,
   evaluate,
-  evaluateFrozen,
+  evaluateWhatIf,
   IndicatorAmount,
   parseModel,
 } from '@cc/coupling';
@@ -532,7 +532,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     const SIMULATE = `query($cityId: ID!, $period: String!, $remove: [ID!], $add: [HypotheticalProjectInput!], $changes: [IndicatorDeltaInput!]) {
       simulateCoupling(cityId: $cityId, period: $period, version: 1, status: LIVE, removeProjects: $remove, addProjects: $add, changes: $changes) {
         coordinationDegree deltaD removedProjects addedProjects
-        indicators { key baseRaw raw } subsystems { name delta } } }`;
+        indicators { key baseRaw raw } subsystems { name value delta } warnings { code message indicator } } }`;
     type Simulation = {
       simulateCoupling: {
         coordinationDegree: number;
@@ -540,7 +540,8 @@ describe('impact: the marketplace platform indicators, end to end', () => {
         removedProjects: string[];
         addedProjects: string[];
         indicators: { key: string; baseRaw: number; raw: number }[];
-        subsystems: { name: string; delta: number }[];
+        subsystems: { name: string; value: number; delta: number }[];
+        warnings: { code: string; message: string; indicator: string | null }[];
       };
     };
     const removed = await officialX.gql.data<Simulation>(SIMULATE, {
@@ -567,7 +568,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       add: [{ label: 'Tiexi brand', parts }],
       changes: [{ indicator: 'bids_awarded', delta: 1 }],
     });
-    const expected = evaluateFrozen({
+    const { result: expected } = evaluateWhatIf({
       model,
       frozen: row.frozen,
       values: {
@@ -581,15 +582,41 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     expect(added.simulateCoupling.coordinationDegree).toBeCloseTo(expected.D, 12);
     expect(added.simulateCoupling.deltaD).toBeCloseTo(expected.D - row.coordination_degree, 12);
 
-    const unknown = await officialX.gql.request(SIMULATE, {
+    // A project with no activity in the period: removing it changes nothing, and says so.
+    const idle = await officialX.gql.data<Simulation>(SIMULATE, {
       cityId: X.cityId,
       period: now,
       remove: [projects.q1],
     });
-    expect(unknown.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      reason: 'SIMULATION_INVALID',
+    expect(idle.simulateCoupling.deltaD).toBe(0);
+    expect(idle.simulateCoupling.warnings).toEqual([
+      {
+        code: 'PROJECT_WITHOUT_ACTIVITY',
+        message: `project ${projects.q1} has no activity in ${now}: removing it changes nothing`,
+        indicator: null,
+      },
+    ]);
+    // An added project with no parts changes nothing either.
+    const empty = await officialX.gql.data<Simulation>(SIMULATE, {
+      cityId: X.cityId,
+      period: now,
+      add: [{ label: 'empty', parts: [] }],
     });
+    expect(empty.simulateCoupling.deltaD).toBe(0);
+    expect(empty.simulateCoupling.warnings.map((w) => w.code)).toEqual(['PROJECT_WITHOUT_PARTS']);
+    // Far beyond the bounds: clipped at the goalpost, U stays within [0, 1], with a warning.
+    const huge = await officialX.gql.data<Simulation>(SIMULATE, {
+      cityId: X.cityId,
+      period: now,
+      changes: [{ indicator: 'projects_published', delta: 1e6 }],
+    });
+    expect(huge.simulateCoupling.warnings).toEqual([
+      expect.objectContaining({ code: 'CLIPPED_AT_GOALPOST', indicator: 'projects_published' }),
+    ]);
+    for (const s of huge.simulateCoupling.subsystems) {
+      expect(s.value).toBeGreaterThanOrEqual(0);
+      expect(s.value).toBeLessThanOrEqual(1);
+    }
     const wrongKind = await officialX.gql.request(SIMULATE, {
       cityId: X.cityId,
       period: now,

@@ -118,7 +118,12 @@ export function evaluate(model: CouplingModel, samples: readonly Sample[]): Eval
       }
     }
     for (const c of columns) {
-      if (!constant[c]) continue;
+      // Goalposts are fixed: a column constant in this panel is noise unless entropy weights it 0.
+      const warn =
+        model.standardization.method === 'goalposts'
+          ? isConstant(bounds[c]) || (constant[c] && model.indicatorWeights.method === 'entropy')
+          : constant[c];
+      if (!warn) continue;
       const value =
         model.standardization.method === 'minmax'
           ? `standardised to the midpoint ${standardizedColumns[c][0]}`

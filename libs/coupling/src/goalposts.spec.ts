@@ -1,6 +1,7 @@
 /** Goalposts and a stored basis (issue 10): properties and every rejection. */
 import fc from 'fast-check';
 import { deriveBasis, modelWithBasis } from './basis';
+import { evaluateWhatIf } from './what-if';
 import { CouplingErrorCode } from './coupling.error';
 import { evaluate } from './evaluate';
 import type { CouplingModel, Sample } from './model';
@@ -238,5 +239,67 @@ describe('a stored basis', () => {
     expect(() => deriveBasis(model, [], { headroom: -1 })).toThrow(
       /headroom must be a finite number >= 0/,
     );
+  });
+});
+
+describe('evaluateWhatIf', () => {
+  it('keeps U, C and D within [0, 1] for random panels and random changes', () => {
+    fc.assert(
+      fc.property(
+        panelArbitrary,
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        fc.constantFrom(1, 100),
+        (p, changes, scoreScale) => {
+          const { json, samples } = build(p);
+          const model = parseModel({ ...json, scoreScale });
+          const { frozen } = evaluate(model, samples);
+          let k = 0;
+          const values = Object.fromEntries(
+            Object.entries(samples[0].values).map(([c, v]) => [c, v + changes[k++ % 12]]),
+          );
+          const { result, warnings } = evaluateWhatIf({ model, frozen, values, id: ['what-if'] });
+          for (const u of Object.values(result.U)) {
+            expect(u).toBeGreaterThanOrEqual(0);
+            expect(u).toBeLessThanOrEqual(1);
+          }
+          for (const x of [result.C, result.T, result.D]) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(1);
+          }
+          for (const w of warnings) {
+            expect(['CLIPPED_AT_GOALPOST', 'U_CLIPPED']).toContain(w.code);
+            expect(w.sample).toEqual(['what-if']);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('clips a value beyond the frozen bounds and says so; within them it equals evaluateFrozen', () => {
+    const model = parseModel({
+      subsystems: [
+        { name: 'a', indicators: [{ column: 'x' }] },
+        { name: 'b', indicators: [{ column: 'y' }] },
+      ],
+      standardization: { method: 'minmax', range: [0.01, 0.99] },
+    });
+    const { frozen, samples } = evaluate(model, [
+      { id: ['1'], values: { x: 0, y: 0 } },
+      { id: ['2'], values: { x: 10, y: 10 } },
+    ]);
+    const inside = evaluateWhatIf({ model, frozen, values: { x: 10, y: 10 } });
+    expect(inside.result).toEqual({ ...samples[1], id: [] });
+    expect(inside.warnings).toEqual([]);
+    const beyond = evaluateWhatIf({ model, frozen, values: { x: 25, y: 5 }, id: ['c', 'q'] });
+    expect(beyond.result.U).toEqual({ a: 0.99, b: 0.5 });
+    expect(beyond.warnings).toEqual([
+      {
+        code: 'CLIPPED_AT_GOALPOST',
+        message: 'indicator "x" is 25 for sample [c, q] (row 1): clipped at its upper goalpost 10',
+        sample: ['c', 'q'],
+        indicator: 'x',
+      },
+    ]);
   });
 });

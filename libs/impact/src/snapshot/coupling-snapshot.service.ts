@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
-import { CouplingError, evaluateFrozen } from '@cc/coupling';
+import { CouplingError, CouplingWarning, evaluateWhatIf } from '@cc/coupling';
 import { Connection, paginate } from '@cc/graphql';
 import { CouplingLevel } from '../graphql-enums';
 import { visibleCityIds } from '../impact-access';
@@ -168,8 +168,8 @@ export class CouplingSnapshotService {
   }
 
   /**
-   * What-if on a snapshot, evaluated with its frozen bounds and weights (`evaluateFrozen`).
-   * Writes nothing. In order: projects taken out (their stored parts subtracted from the
+   * What-if on a snapshot, evaluated with its frozen bounds and weights as goalposts
+   * (`evaluateWhatIf`: clipped values and U outside [0, 1] are warnings). Writes nothing. In order: projects taken out (their stored parts subtracted from the
    * platform indicators' totals), hypothetical projects put in (their parts added), then
    * indicator deltas added to the raw values.
    */
@@ -193,12 +193,25 @@ export class CouplingSnapshotService {
         })
       : [];
     const found = new Set(stored.map((c) => c.projectId));
-    const absent = removeProjects.filter((id) => !found.has(id));
-    if (absent.length) {
-      throw ImpactException.simulationInvalid(
-        `No contribution of ${absent.join(', ')} to ${base.period}: only projects with a part in this snapshot can be removed`,
+    const warnings: CouplingWarning[] = removeProjects
+      .filter((id) => !found.has(id))
+      .map((id) => ({
+        code: 'PROJECT_WITHOUT_ACTIVITY',
+        message: `project ${id} has no activity in ${base.period}: removing it changes nothing`,
+        sample: [base.cityId, base.period],
+      }));
+    addProjects.forEach((project, i) => {
+      const empty = project.parts.every(
+        (part) => !part.amount && !part.numerator && !part.denominator,
       );
-    }
+      if (empty) {
+        warnings.push({
+          code: 'PROJECT_WITHOUT_PARTS',
+          message: `${project.label ?? `added project ${i + 1}`} has no raw parts: adding it changes nothing`,
+          sample: [base.cityId, base.period],
+        });
+      }
+    });
     const projected = applyProjectChanges({
       indicators: version.indicators,
       rawValues: base.rawValues,
@@ -222,9 +235,9 @@ export class CouplingSnapshotService {
         );
       }
     }
-    let result;
+    let whatIf;
     try {
-      result = evaluateFrozen({
+      whatIf = evaluateWhatIf({
         model,
         frozen: base.frozen,
         values,
@@ -234,6 +247,8 @@ export class CouplingSnapshotService {
       if (error instanceof CouplingError) throw ImpactException.simulationInvalid(error.message);
       throw error;
     }
+    const result = whatIf.result;
+    warnings.push(...whatIf.warnings);
     return {
       base,
       indicators: known
@@ -257,6 +272,7 @@ export class CouplingSnapshotService {
       deltaD: result.D - base.coordinationDegree,
       removedProjects: removeProjects,
       addedProjects: addProjects.map((project, i) => project.label ?? `added project ${i + 1}`),
+      warnings,
     };
   }
 

@@ -157,6 +157,9 @@ export class CouplingWarningType {
 
   @Field()
   message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The indicator (or subsystem) concerned.' })
+  indicator?: string | null;
 }
 
 @ObjectType()
@@ -239,6 +242,12 @@ export class CouplingSimulation {
     description: 'The hypothetical projects put in, by label (or "added project n").',
   })
   addedProjects!: string[];
+
+  @Field(() => [CouplingWarningType], {
+    description:
+      'CLIPPED_AT_GOALPOST (a value beyond the bounds, clipped), U_CLIPPED, PROJECT_WITHOUT_PARTS (an added project with no parts), PROJECT_WITHOUT_ACTIVITY (a removed project with no activity in the period).',
+  })
+  warnings!: CouplingWarningType[];
 }
 
 @ObjectType({ description: 'ΔU of one subsystem: U − U(without the project).' })
