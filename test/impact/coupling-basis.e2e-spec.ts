@@ -267,4 +267,57 @@ describe('impact: a stored basis per indicator-system version', () => {
       'Invalid indicator system: basis: goalposts name "nope", which is not an indicator of this version',
     );
   });
+
+  it('explains an absence instead of null: NOT_COMPUTED_YET, TOO_FEW_SAMPLES, NO_DATA', async () => {
+    const keys = uniqueKeys('visitors', 'patents');
+    const version = await createVersion(systemInput(keys));
+    const explained = async (period: string) => {
+      const { couplingPeriod } = await admin.gql.data<{
+        couplingPeriod: {
+          snapshot: { id: string } | null;
+          absence: {
+            reason: string;
+            message: string;
+            sampleCount: number | null;
+            minimum: number | null;
+          } | null;
+        };
+      }>(
+        `query($cityId: ID!, $period: String!, $v: Int) { couplingPeriod(cityId: $cityId, period: $period, version: $v) {
+           snapshot { id } absence { reason message sampleCount minimum } } }`,
+        { cityId: A.id, period, v: version.version },
+      );
+      return couplingPeriod;
+    };
+    expect(await explained('2026-Q1')).toEqual({
+      snapshot: null,
+      absence: {
+        reason: 'NOT_COMPUTED_YET',
+        message: `version ${version.version} has not been computed yet: the worker computes it after the next data change (or an ADMIN's requestCouplingRebuild)`,
+        sampleCount: null,
+        minimum: null,
+      },
+    });
+
+    await importCsv(
+      admin.gql,
+      `city,period,${keys.visitors},${keys.patents}\n${A.code},2026-Q1,10,4\n`,
+    );
+    await couplingQueueDrained(app);
+    expect(await explained('2026-Q1')).toMatchObject({
+      snapshot: null,
+      absence: { reason: 'TOO_FEW_SAMPLES', sampleCount: 1, minimum: 2 },
+    });
+
+    await importCsv(
+      admin.gql,
+      `city,period,${keys.visitors},${keys.patents}\n${A.code},2026-Q2,30,2\n`,
+    );
+    await couplingQueueDrained(app);
+    expect((await explained('2026-Q1')).snapshot).toEqual({ id: expect.any(String) });
+    expect(await explained('2026-Q4')).toMatchObject({
+      snapshot: null,
+      absence: { reason: 'NO_DATA' },
+    });
+  });
 });

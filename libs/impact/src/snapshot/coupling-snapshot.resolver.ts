@@ -17,6 +17,7 @@ import {
   SimulateCouplingArgs,
 } from './dto/coupling-snapshot.args';
 import {
+  CouplingPeriodResult,
   CouplingSimulation,
   CouplingSnapshotConnection,
   CouplingWarningType,
@@ -49,9 +50,18 @@ export class CouplingSnapshotResolver {
   }
 
   @Roles(Role.OFFICIAL, Role.ADMIN)
+  @Query(() => CouplingPeriodResult, {
+    description:
+      'A city in one period: its snapshot, or why there is none (NO_ACTIVE_VERSION, TOO_FEW_SAMPLES with the count and minimum, NOT_COMPUTED_YET, NO_DATA, NOT_PUBLISHED) and what would fix it.',
+  })
+  couplingPeriod(@CurrentViewer() viewer: Viewer, @Args() args: CouplingSnapshotArgs) {
+    return this.snapshots.getExplained(viewer, args);
+  }
+
+  @Roles(Role.OFFICIAL, Role.ADMIN)
   @Query(() => CouplingSnapshot, {
     nullable: true,
-    description: 'A city in one period; null before the first computation.',
+    description: 'A city in one period; null when there is none (`couplingPeriod` says why).',
   })
   couplingSnapshot(@CurrentViewer() viewer: Viewer, @Args() args: CouplingSnapshotArgs) {
     return this.snapshots.get(viewer, args);

@@ -4,13 +4,15 @@ import { DataSource, In, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { CouplingError, CouplingWarning, evaluateWhatIf } from '@cc/coupling';
 import { Connection, paginate } from '@cc/graphql';
-import { CouplingLevel } from '../graphql-enums';
-import { visibleCityIds } from '../impact-access';
+import { CouplingLevel, CouplingSnapshotStatus } from '../graphql-enums';
+import { assertCityAccess, visibleCityIds } from '../impact-access';
 import { ImpactException } from '../impact.exception';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
 import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
 import { Period, periodStart, tryParsePeriod } from '../period';
 import { IndicatorSource } from '../platform-indicators/platform-indicator.catalog';
+import { explainAbsence, noActiveVersion } from './coupling-absence';
+import { CouplingRun } from './coupling-run.entity';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
 import { ProjectContribution } from './project-contribution.entity';
 import { applyProjectChanges } from './simulation-changes';
@@ -22,7 +24,7 @@ import {
   PublishCouplingPeriodArgs,
   SimulateCouplingArgs,
 } from './dto/coupling-snapshot.args';
-import { CouplingSimulation } from './dto/coupling-snapshot.types';
+import { CouplingPeriodResult, CouplingSimulation } from './dto/coupling-snapshot.types';
 
 /**
  * Reading, publishing and what-if of coupling snapshots. Per (city, period, version) the
@@ -53,6 +55,36 @@ export class CouplingSnapshotService {
         .andWhere('snapshot.system_version_id = :versionId', { versionId: version.id }),
       args.status,
     ).getOne();
+  }
+
+  /** The snapshot, or why there is none (`CouplingAbsence`). */
+  async getExplained(viewer: Viewer, args: CouplingSnapshotArgs): Promise<CouplingPeriodResult> {
+    assertCityAccess(viewer, args.cityId);
+    if (args.version === undefined || args.version === null) {
+      if (!(await this.systems.activeFor(args.cityId))) {
+        return { snapshot: null, absence: noActiveVersion(args.cityId) };
+      }
+    }
+    const snapshot = await this.get(viewer, args);
+    if (snapshot) return { snapshot, absence: null };
+    const version = await this.systems.resolve(viewer, {
+      version: args.version,
+      cityId: args.cityId,
+    });
+    const latestRun = await this.dataSource.getRepository(CouplingRun).findOne({
+      where: { systemVersionId: version.id },
+      order: { sequence: 'DESC' },
+    });
+    return {
+      snapshot: null,
+      absence: explainAbsence({
+        version: version.version,
+        period: args.period,
+        latestRun,
+        hasCurrentRun: version.currentRunId !== null,
+        published: args.status === CouplingSnapshotStatus.PUBLISHED,
+      }),
+    };
   }
 
   async getOrThrow(viewer: Viewer, args: CouplingSnapshotArgs): Promise<CouplingSnapshot> {

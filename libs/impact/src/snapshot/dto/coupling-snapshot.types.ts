@@ -5,6 +5,7 @@ import {
   IndicatorAggregation,
   IndicatorSource,
 } from '../../platform-indicators/platform-indicator.catalog';
+import { CouplingAbsence } from '../coupling-absence';
 import { CouplingSnapshot } from '../coupling-snapshot.entity';
 import { ProjectContribution } from '../project-contribution.entity';
 
@@ -282,3 +283,14 @@ export class ContributionPart {
 
 @ObjectType()
 export class ProjectContributionConnection extends ConnectionType(ProjectContribution) {}
+
+@ObjectType({
+  description: 'A city in one period: the snapshot, or why there is none (never a bare null).',
+})
+export class CouplingPeriodResult {
+  @Field(() => CouplingSnapshot, { nullable: true })
+  snapshot!: CouplingSnapshot | null;
+
+  @Field(() => CouplingAbsence, { nullable: true, description: 'Set when there is no snapshot.' })
+  absence!: CouplingAbsence | null;
+}
