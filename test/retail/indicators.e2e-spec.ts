@@ -1,5 +1,8 @@
 import { periodOf, PeriodGranularity } from '@cc/impact';
+import { QueueName, QueueService } from '@cc/queue';
 import { RETAIL_INDICATORS, RetailIndicatorSource } from '@cc/retail';
+import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
+import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -85,6 +88,48 @@ describe('retail: platform indicators for the coupling metrics', () => {
       },
       products_in_market: { total: 1, parts: only(1) },
     });
+  });
+
+  it('a sale announces the outlet’s city and the product’s city when they differ', async () => {
+    const factory = new IdentityFactory(app);
+    const home = await factory.defaultCity();
+    const elsewhere = await seedCity(app.db, 1);
+    const delivered = await deliveredProject(factory, home, { quantity: 50 });
+    const retailer = await factory.retailer();
+    const productId = await createProduct(delivered.owner, delivered.projectId, { brand: 'Away' });
+    const outletId = await createOutlet(retailer, elsewhere);
+    const offered = await offerPlacement(delivered.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
+    const announced = async () =>
+      (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'], 0, -1))
+        .filter(
+          (job) => job?.name === 'CouplingInputsChangedJob' && job.data.reason === 'sale recorded',
+        )
+        .filter((job) => [home.cityId, elsewhere.cityId].includes(job.data.cityId))
+        .map((job) => ({ cityId: job.data.cityId, indicators: [...job.data.indicators].sort() }));
+    const before = await announced();
+    await retailer.gql.data(RECORD_SALE, {
+      input: {
+        outletId,
+        productId,
+        quantity: 2,
+        unitPrice: 1000,
+        soldAt: new Date().toISOString(),
+        externalId: 'AWAY-1',
+      },
+    });
+    const after = (await announced()).slice(before.length);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { cityId: elsewhere.cityId, indicators: [...SALES_INDICATORS].sort() },
+        { cityId: home.cityId, indicators: ['resource_activation', 'sell_through'] },
+      ]),
+    );
   });
 });
 
