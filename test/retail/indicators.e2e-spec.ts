@@ -1,6 +1,7 @@
 import { periodOf, PeriodGranularity } from '@cc/impact';
 import { QueueName, QueueService } from '@cc/queue';
 import { RETAIL_INDICATORS, RetailIndicatorSource } from '@cc/retail';
+import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
 import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory } from '../support/identity.factory';
@@ -176,5 +177,86 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
       return rows.length && rows[0].raw_values.creative_sales_revenue === 100 ? rows : undefined;
     }, 30_000);
     expect(row.raw_values.creative_sales_revenue).toBe(100);
+  });
+
+  it('a delivered, unsold product lowers its city’s sell-through, and its project’s ΔD is negative', async () => {
+    const factory = new IdentityFactory(app);
+    const admin = await factory.admin();
+    const city = await seedCity(app.db, 1);
+    const selling = await deliveredProject(factory, city, { quantity: 100 });
+    const idle = await deliveredProject(factory, city, { quantity: 100 });
+    const retailer = await factory.retailer();
+    const productId = await createProduct(selling.owner, selling.projectId, { brand: 'Sells' });
+    await createProduct(idle.owner, idle.projectId, { brand: 'Sits' });
+    const outletId = await createOutlet(retailer, city);
+    const offered = await offerPlacement(selling.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    await retailer.gql.data(RECORD_SALE, {
+      input: {
+        outletId,
+        productId,
+        quantity: 40,
+        unitPrice: 1000,
+        soldAt: new Date().toISOString(),
+        externalId: 'SELL-40',
+      },
+    });
+    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
+      createIndicatorSystemVersion: { id: string };
+    }>(
+      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
+      {
+        input: {
+          cityId: city.cityId,
+          indicatorWeighting: 'FIXED',
+          basis: {
+            origin: 'EXPLICIT',
+            goalposts: [
+              { indicator: 'creative_sales_revenue', lower: 0, upper: 10_000 },
+              { indicator: 'sell_through', lower: 0, upper: 1 },
+            ],
+          },
+          subsystems: [
+            {
+              name: 'cultural_soft_power',
+              label: 'U1',
+              indicators: [
+                { key: 'creative_sales_revenue', label: 'Revenue', source: 'PLATFORM', weight: 1 },
+              ],
+            },
+            {
+              name: 'talent_innovation',
+              label: 'U2',
+              indicators: [
+                { key: 'sell_through', label: 'Sell-through', source: 'PLATFORM', weight: 1 },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    await app.worker!.get(CouplingRecomputeService).recompute(version.id);
+    const period = periodOf(new Date()).key;
+    const [row] = await app.db.query(
+      `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND city_id = $2 AND period = $3
+          AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
+      [version.id, city.cityId, period],
+    );
+    // 40 sold of the 200 units in market: the idle project's 100 units count.
+    expect(row.trace.sell_through).toMatchObject({ numerator: 40, denominator: 200 });
+    expect(row.raw_values.sell_through).toBe(0.2);
+    const contributions: {
+      project_id: string;
+      raw_parts: Record<string, unknown>;
+      delta_d: number;
+    }[] = await app.db.query('SELECT * FROM project_contribution WHERE snapshot_id = $1', [row.id]);
+    const of = (id: string) => contributions.find((c) => c.project_id === id)!;
+    expect(of(idle.projectId).raw_parts.sell_through).toEqual({ numerator: 0, denominator: 100 });
+    expect(of(idle.projectId).delta_d).toBeLessThan(0);
+    expect(of(selling.projectId).delta_d).toBeGreaterThan(0);
   });
 });
