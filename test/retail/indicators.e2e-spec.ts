@@ -78,14 +78,23 @@ describe('retail: platform indicators for the coupling metrics', () => {
         total: { numerator: 5, denominator: 500 },
         parts: only({ numerator: 5, denominator: 500 }),
       },
-      // One brand at two outlets.
-      brand_reach: { total: 2, parts: only(2) },
+      // One brand at two outlets (the project's alone: no other project shares them).
+      brand_reach: { total: 2, parts: [{ projectId: delivered.projectId, amount: 2, alone: 2 }] },
       // The ONLINE shop is no scene.
-      scene_coverage: { total: 1, parts: only(1) },
+      scene_coverage: {
+        total: 1,
+        parts: [{ projectId: delivered.projectId, amount: 1, alone: 1 }],
+      },
       // The city's one catalogued resource is the project's.
       resource_activation: {
         total: { numerator: 1, denominator: 1 },
-        parts: only({ numerator: 1, denominator: 0 }),
+        parts: [
+          {
+            projectId: delivered.projectId,
+            amount: { numerator: 1, denominator: 0 },
+            alone: { numerator: 1, denominator: 0 },
+          },
+        ],
       },
       products_in_market: { total: 1, parts: only(1) },
     });
@@ -258,5 +267,118 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
     expect(of(idle.projectId).raw_parts.sell_through).toEqual({ numerator: 0, denominator: 100 });
     expect(of(idle.projectId).delta_d).toBeLessThan(0);
     expect(of(selling.projectId).delta_d).toBeGreaterThan(0);
+  });
+
+  it('shared items: the true ΔD drops only what a project has alone; shares split them 1/k', async () => {
+    const factory = new IdentityFactory(app);
+    const admin = await factory.admin();
+    const city = await seedCity(app.db, 1);
+    const cityId = city.cityId;
+    const official = await factory.official({ cityId, admin });
+    const p = await deliveredProject(factory, city, { quantity: 100 });
+    const q = await deliveredProject(factory, city, { quantity: 100 });
+    const retailer = await factory.retailer();
+    const shop = await createOutlet(retailer, city);
+    const kiosk = await createOutlet(retailer, city, { name: 'Kiosk', type: 'SCENIC_SPOT' });
+    const productOf = async (project: typeof p) =>
+      createProduct(project.owner, project.projectId, { brand: 'Shared' });
+    const [pProduct, qProduct] = [await productOf(p), await productOf(q)];
+    const place = async (project: typeof p, productId: string, outletId: string) =>
+      acceptPlacement(
+        retailer,
+        (await offerPlacement(project.owner, { productId, outletId, terms: consignment(2000) })).id,
+      );
+    await place(p, pProduct, shop);
+    await place(q, qProduct, shop);
+    await place(p, pProduct, kiosk);
+    let n = 0;
+    const sell = (outletId: string, productId: string) =>
+      retailer.gql.data(RECORD_SALE, {
+        input: {
+          outletId,
+          productId,
+          quantity: 1,
+          unitPrice: 1000,
+          soldAt: new Date().toISOString(),
+          externalId: `SH-${++n}`,
+        },
+      });
+    await sell(shop, pProduct);
+    await sell(shop, qProduct);
+    await sell(kiosk, pProduct);
+
+    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
+      createIndicatorSystemVersion: { id: string; version: number };
+    }>(
+      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
+      {
+        input: {
+          cityId,
+          indicatorWeighting: 'FIXED',
+          basis: {
+            origin: 'EXPLICIT',
+            goalposts: [
+              { indicator: 'scene_coverage', lower: 0, upper: 10 },
+              { indicator: 'brand_reach', lower: 0, upper: 10 },
+              { indicator: 'resource_activation', lower: 0, upper: 1 },
+            ],
+          },
+          subsystems: [
+            {
+              name: 'cultural_soft_power',
+              label: 'U1',
+              indicators: [
+                { key: 'scene_coverage', label: 'Scenes', source: 'PLATFORM', weight: 1 },
+              ],
+            },
+            {
+              name: 'talent_innovation',
+              label: 'U2',
+              indicators: [
+                { key: 'brand_reach', label: 'Brands', source: 'PLATFORM', weight: 0.5 },
+                { key: 'resource_activation', label: 'Resources', source: 'PLATFORM', weight: 0.5 },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    await app.worker!.get(CouplingRecomputeService).recompute(version.id);
+    const period = periodOf(new Date()).key;
+    const CONTRIBUTIONS = `query($cityId: ID!, $period: String!, $v: Int) {
+      projectContributions(cityId: $cityId, period: $period, version: $v, first: 10) { edges { node {
+        projectId deltaD run { id } parts { indicator amount numerator }
+        shares { deltaD parts { indicator amount numerator } } } } } }`;
+    type Part = { indicator: string; amount: number | null; numerator: number | null };
+    type Node = {
+      projectId: string;
+      deltaD: number;
+      run: { id: string };
+      parts: Part[];
+      shares: { deltaD: number; parts: Part[] };
+    };
+    const { projectContributions } = await official.gql.data<{
+      projectContributions: { edges: { node: Node }[] };
+    }>(CONTRIBUTIONS, { cityId, period, v: version.version });
+    const byId = Object.fromEntries(
+      projectContributions.edges.map((e) => [e.node.projectId, e.node]),
+    );
+    const partOf = (parts: Part[], key: string) => parts.find((x) => x.indicator === key);
+    // q sells only where p sells too: without q the city covers the same outlets, brand pairs and resource.
+    expect(byId[q.projectId].deltaD).toBe(0);
+    expect(partOf(byId[q.projectId].parts, 'scene_coverage')?.amount).toBe(0);
+    expect(partOf(byId[q.projectId].shares.parts, 'scene_coverage')?.amount).toBe(0.5);
+    expect(partOf(byId[q.projectId].shares.parts, 'resource_activation')?.numerator).toBe(0.5);
+    expect(byId[q.projectId].shares.deltaD).toBeGreaterThan(0);
+    // p alone sells at the kiosk: its true ΔD is what removing it in the what-if gives.
+    expect(partOf(byId[p.projectId].parts, 'scene_coverage')?.amount).toBe(1);
+    expect(partOf(byId[p.projectId].shares.parts, 'scene_coverage')?.amount).toBe(1.5);
+    expect(byId[p.projectId].deltaD).toBeGreaterThan(0);
+    const { simulateCoupling } = await official.gql.data<{ simulateCoupling: { deltaD: number } }>(
+      `query($cityId: ID!, $period: String!, $v: Int, $remove: [ID!]) {
+         simulateCoupling(cityId: $cityId, period: $period, version: $v, removeProjects: $remove) { deltaD } }`,
+      { cityId, period, v: version.version, remove: [p.projectId] },
+    );
+    expect(simulateCoupling.deltaD).toBeCloseTo(-byId[p.projectId].deltaD, 12);
   });
 });

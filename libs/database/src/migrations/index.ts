@@ -10,6 +10,7 @@ import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { CouplingBasis1795900000000 } from './1795900000000-CouplingBasis';
 import { CouplingRuns1795900100000 } from './1795900100000-CouplingRuns';
+import { ContributionShares1795900200000 } from './1795900200000-ContributionShares';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   RetailSaleIndexes1795893378868,
   CouplingBasis1795900000000,
   CouplingRuns1795900100000,
+  ContributionShares1795900200000,
 ];

@@ -3,6 +3,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeor
 import type { IndicatorAmount } from '@cc/coupling';
 import { PeriodGranularity } from '../period';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
+import type { ContributionShares } from './snapshot-assembly';
 
 /**
  * A project's leave-one-out contribution to one snapshot (`computeContributions` of
@@ -56,9 +57,13 @@ export class ProjectContribution {
   @Column({ type: 'uuid' })
   systemVersionId!: string;
 
-  /** The project's additive part of each platform indicator. */
+  /** What removing the project takes from each platform indicator (its own distinct items). */
   @Column({ type: 'jsonb' })
   rawParts!: Record<string, IndicatorAmount>;
+
+  /** The additive attribution (1/k shares of shared distinct items) and its ΔU, ΔD. */
+  @Column({ type: 'jsonb' })
+  shares!: ContributionShares;
 
   /** ΔU_k per subsystem. */
   @Column({ type: 'jsonb' })

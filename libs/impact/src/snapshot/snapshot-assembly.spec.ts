@@ -187,10 +187,16 @@ describe('assembleSnapshots', () => {
       contributors: panel.samples[i].contributors,
     });
     expect(contents[i].contributions.map((c) => c.projectId)).toEqual(['city-b-p1', 'city-b-p2']);
+    // These parts are sums (no `alone`): the shares equal the true leave-one-out.
     expect(contents[i].contributions).toEqual(
       expected.contributions.map((c) => ({
         projectId: c.id,
         rawParts: panel.samples[i].contributors.find((p) => p.id === c.id)!.parts,
+        shares: {
+          parts: panel.samples[i].contributors.find((p) => p.id === c.id)!.parts,
+          deltaU: c.deltaU,
+          deltaD: c.deltaD,
+        },
         deltaU: c.deltaU,
         deltaC: c.deltaC,
         deltaT: c.deltaT,

@@ -13,9 +13,18 @@ import { PeriodGranularity, periodStart } from '../period';
 import { hashOf, stableStringify } from '../stable-json';
 import type { IndicatorTrace, PanelSummary, SnapshotObstacles } from './coupling-snapshot.entity';
 
+/** The additive attribution: 1/k of each distinct item shared by k projects. */
+export interface ContributionShares {
+  parts: Record<string, IndicatorAmount>;
+  deltaU: Record<string, number>;
+  deltaD: number;
+}
+
 export interface ContributionContent {
   projectId: string;
+  /** What removing the project takes from each total (the true leave-one-out's inputs). */
   rawParts: Record<string, IndicatorAmount>;
+  shares: ContributionShares;
   deltaU: Record<string, number>;
   deltaC: number;
   deltaT: number;
@@ -89,17 +98,27 @@ export function assembleSnapshots(
     );
     let contributions: ContributionContent[] = [];
     if (sample.contributors.length > 0) {
-      const computed = computeContributions({
-        model,
-        frozen: evaluation.frozen,
-        totals: sample.totals,
-        contributors: sample.contributors,
-      });
+      const leaveOneOut = (contributors: typeof sample.contributors) =>
+        computeContributions({
+          model,
+          frozen: evaluation.frozen,
+          totals: sample.totals,
+          contributors,
+        });
+      const computed = leaveOneOut(sample.contributors);
+      const shared = leaveOneOut(sample.shareContributors);
       warnings.push(...computed.warnings);
       const partsOf = new Map(sample.contributors.map((c) => [c.id, c.parts]));
+      const sharesOf = new Map(sample.shareContributors.map((c) => [c.id, c.parts]));
+      const sharedDelta = new Map(shared.contributions.map((c) => [c.id, c]));
       contributions = computed.contributions.map((c) => ({
         projectId: c.id,
         rawParts: { ...partsOf.get(c.id)! },
+        shares: {
+          parts: { ...sharesOf.get(c.id)! },
+          deltaU: sharedDelta.get(c.id)!.deltaU,
+          deltaD: sharedDelta.get(c.id)!.deltaD,
+        },
         deltaU: c.deltaU,
         deltaC: c.deltaC,
         deltaT: c.deltaT,

@@ -281,6 +281,21 @@ export class ContributionPart {
   denominator!: number | null;
 }
 
+@ObjectType('ContributionShares', {
+  description:
+    'The additive attribution: each distinct item (outlet, brand × outlet, resource) shared by k projects counts 1/k to each, so the parts add up to the totals. Its ΔD is D − D(without these shares).',
+})
+export class ContributionSharesType {
+  @Field(() => [ContributionPart])
+  parts!: ContributionPart[];
+
+  @Field(() => [SubsystemDelta])
+  deltaU!: SubsystemDelta[];
+
+  @Field(() => Float)
+  deltaD!: number;
+}
+
 @ObjectType()
 export class ProjectContributionConnection extends ConnectionType(ProjectContribution) {}
 
