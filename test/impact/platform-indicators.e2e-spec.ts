@@ -2,6 +2,7 @@ import {
   computeContributions,
   evaluate,
   evaluateWhatIf,
+  modelWithBasis,
   IndicatorAmount,
   parseModel,
 } from '@cc/coupling';
@@ -221,6 +222,15 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     );
   }
 
+  /** The model the version computes with: its stored basis, once fixed (else the panel's). */
+  async function modelOnBasis() {
+    const [{ basis }] = await app.db.query(
+      'SELECT basis FROM indicator_system_version WHERE id = $1',
+      [versionId],
+    );
+    return basis ? modelWithBasis(model, basis.frozen) : model;
+  }
+
   beforeAll(async () => {
     app = await startTestApp({ worker: true });
     identity = new IdentityFactory(app);
@@ -329,7 +339,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
           (a.city_id < b.city_id ? -1 : 1),
       )
       .map((r) => ({ id: [r.city_id, r.period], values: r.raw_values }));
-    const evaluation = evaluate(model, samples);
+    const evaluation = evaluate(await modelOnBasis(), samples);
     expect(evaluation.frozen.bounds).toEqual(rows[0].frozen.bounds);
     for (const row of rows) {
       const sample = evaluation.samples.find(
@@ -370,7 +380,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
         expect(c.raw_parts).toEqual(parts);
       }
       const result = computeContributions({
-        model,
+        model: await modelOnBasis(),
         frozen: row.frozen,
         totals: totalsOf(row),
         contributors: stored.map((c) => ({ id: c.project_id, parts: c.raw_parts })),

@@ -44,7 +44,9 @@ function build(p: PanelSpec): {
   };
   let r = 0;
   // `small` draws from a few integers, so ties and constant columns happen.
-  const value = () => (p.small ? Math.floor(p.seed[r++ % 120] % 3) : p.seed[r++ % 120]);
+  // Rounded to 1e-6: denormal spans make min-max itself meaningless.
+  const value = () =>
+    p.small ? Math.floor(p.seed[r++ % 120] % 3) : Math.round(p.seed[r++ % 120] * 1e6) / 1e6;
   const samples = Array.from({ length: p.m }, (_, i) => ({
     id: [String(i)],
     values: Object.fromEntries(
