@@ -1,4 +1,11 @@
-import { computeContributions, evaluate, evaluateFrozen, parseModel, Sample } from '@cc/coupling';
+import {
+  computeContributions,
+  modelWithBasis,
+  evaluate,
+  evaluateWhatIf,
+  parseModel,
+  Sample,
+} from '@cc/coupling';
 import {
   notifyCouplingInputsChanged,
   parsePeriod,
@@ -482,11 +489,12 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
         level: string;
         deltaD: number;
         subsystems: { name: string; value: number }[];
+        warnings: { code: string; indicator: string }[];
       };
     }>(
       `query($cityId: ID!, $v: Int, $changes: [IndicatorDeltaInput!]!) {
          simulateCoupling(cityId: $cityId, period: "2026-Q2", version: $v, changes: $changes) {
-           coordinationDegree couplingDegree level deltaD subsystems { name value } } }`,
+           coordinationDegree couplingDegree level deltaD subsystems { name value } warnings { code indicator } } }`,
       {
         cityId: A.id,
         v: version.version,
@@ -500,7 +508,8 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       (r) => r.city_id === A.id && r.period === '2026-Q2' && r.status === 'LIVE',
     );
     const { model } = await expectedFromStoredValues(version.id);
-    const expected = evaluateFrozen({
+    // +60 patents is beyond the version's upper goalpost: clipped there, with a warning.
+    const { result: expected, warnings } = evaluateWhatIf({
       model,
       frozen: row.frozen,
       values: {
@@ -508,6 +517,13 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
         [keys.patents]: row.raw_values[keys.patents] + 60,
         [keys.unemployed]: row.raw_values[keys.unemployed] - 0.01,
       },
+    });
+    expect(simulateCoupling.warnings).toEqual(
+      warnings.map((w) => ({ code: w.code, indicator: w.indicator })),
+    );
+    expect(simulateCoupling.warnings).toContainEqual({
+      code: 'CLIPPED_AT_GOALPOST',
+      indicator: keys.patents,
     });
     expect(simulateCoupling.coordinationDegree).toBeCloseTo(expected.D, 12);
     expect(simulateCoupling.couplingDegree).toBeCloseTo(expected.C, 12);
@@ -627,68 +643,99 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     );
   });
 
-  it('publishing freezes a period: later data makes a new LIVE revision and the PUBLISHED row never changes', async () => {
-    const publish = `mutation($cityId: ID!, $v: Int) { publishCouplingPeriod(cityId: $cityId, period: "2026-Q2", version: $v) { id status revision publishedAt } }`;
-    const { publishCouplingPeriod: published } = await officialA.gql.data<{
-      publishCouplingPeriod: { id: string; status: string; revision: number; publishedAt: string };
-    }>(publish, { cityId: A.id, v: version.version });
-    expect(published).toMatchObject({ status: 'PUBLISHED', revision: 1 });
-    const frozenRow = async () =>
-      (await app.db.query('SELECT * FROM coupling_snapshot WHERE id = $1', [published.id]))[0];
-    const frozen = await frozenRow();
+  it('publishing freezes a period for every city at once; later data changes only the live run', async () => {
+    const publish = `mutation($v: Int) { publishCouplingPeriod(period: "2026-Q2", version: $v) { id cityId status revision runId publishedAt } }`;
+    // Publishing a global version freezes every city: an official of one city may not.
+    const byOfficial = await officialA.gql.request(publish, { v: version.version });
+    expect(byOfficial.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'GLOBAL_SYSTEM_REQUIRES_ADMIN',
+    });
+    type Published = {
+      id: string;
+      cityId: string;
+      status: string;
+      revision: number;
+      runId: string;
+    };
+    const { publishCouplingPeriod: published } = await admin.gql.data<{
+      publishCouplingPeriod: Published[];
+    }>(publish, { v: version.version });
+    expect(published.map((s) => s.cityId).sort()).toEqual([A.id, B.id, C.id].sort());
+    expect(new Set(published.map((s) => s.runId)).size).toBe(1);
+    expect(published.every((s) => s.status === 'PUBLISHED')).toBe(true);
+    const publishedRun = published[0].runId;
+    const frozenRows = () =>
+      app.db.query('SELECT * FROM coupling_snapshot WHERE id = ANY($1::uuid[]) ORDER BY id', [
+        published.map((s) => s.id),
+      ]);
+    const frozen = await frozenRows();
+    const frozenA = frozen.find((row: { city_id: string }) => row.city_id === A.id);
 
-    // New data for another city moves the panel's bounds and weights.
+    // New data for another city makes a new run; the published rows stay as they were.
     const newer = await importCsv(
       admin.gql,
       `city,period,${keys.visitors},${keys.heritage},${keys.patents},${keys.unemployed}\n${C.code},2027-Q3,900000,40,500,0.01\n`,
     );
     expect(newer.valuesInserted).toBe(4);
     const live = await eventually(async () => {
-      const [row] = await app.db.query(
-        `SELECT * FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q2' AND system_version_id = $2 AND status = 'LIVE'`,
-        [A.id, version.id],
+      const [row] = await snapshotRows(app, version.id).then((rows) =>
+        rows.filter(
+          (r) => r.city_id === A.id && r.period === '2026-Q2' && r.run_id !== publishedRun,
+        ),
       );
       return row;
     }, 30_000);
     await couplingQueueDrained(app);
-    expect(live.revision).toBe(2);
-    expect(live.content_hash).not.toBe(frozen.content_hash);
+    expect(live.status).toBe('LIVE');
+    expect(live.revision).toBeGreaterThan(published[0].revision);
     expect(live.panel.sampleCount).toBe(13);
-    expect(await frozenRow()).toEqual(frozen);
+    // Its platform indicators are still 0 everywhere, so its basis is not fixed yet: the live
+    // numbers are provisional and move with the panel, while the published ones do not.
+    expect(live.basis).toMatchObject({ origin: 'BASELINE', fixedAt: null });
+    expect(live.basis.note).toMatch(/^provisional: not fixed until every indicator varies/);
+    expect(live.coordination_degree).not.toBe(frozenA.coordination_degree);
+    expect(await frozenRows()).toEqual(frozen);
 
-    // By default the official figure (the published revision) is shown; LIVE on request.
+    // The current run by default; the published figures on request. Each names its run.
     expect(await snapshot(officialA.gql, A.id, '2026-Q2')).toMatchObject({
-      status: 'PUBLISHED',
-      revision: 1,
-    });
-    expect(await snapshot(officialA.gql, A.id, '2026-Q2', 'LIVE')).toMatchObject({
       status: 'LIVE',
-      revision: 2,
+      revision: live.revision,
+      run: { id: live.run_id, status: 'COMPLETED' },
     });
+    expect(await snapshot(officialA.gql, A.id, '2026-Q2', 'PUBLISHED')).toMatchObject({
+      status: 'PUBLISHED',
+      revision: published[0].revision,
+      run: { id: publishedRun },
+    });
+    const { compareCities } = await admin.gql.data<{
+      compareCities: { edges: { node: { runId: string; status: string } }[] };
+    }>(
+      `query($v: Int) { compareCities(period: "2026-Q2", version: $v, status: PUBLISHED) { edges { node { runId status } } } }`,
+      { v: version.version },
+    );
+    expect(compareCities.edges).toHaveLength(3);
+    expect(new Set(compareCities.edges.map((e) => e.node.runId))).toEqual(new Set([publishedRun]));
 
-    // Only one LIVE row per (city, period, version), enforced by the database.
+    // One row per (run, city, period), enforced by the database.
     await expect(
       app.db.query(
-        `INSERT INTO coupling_snapshot (city_id, period, granularity, period_start, system_version_id, revision, status,
+        `INSERT INTO coupling_snapshot (city_id, period, granularity, period_start, system_version_id, run_id, revision, status,
            raw_values, standardized_values, frozen, scores, subsystem_values, coupling_degree, coordination_index,
-           coordination_degree, level, obstacles, obstacles_normalized, trace, panel, content_hash, computed_at)
-         SELECT city_id, period, granularity, period_start, system_version_id, 99, 'LIVE', raw_values, standardized_values,
+           coordination_degree, level, obstacles, obstacles_normalized, trace, panel, basis, content_hash, computed_at)
+         SELECT city_id, period, granularity, period_start, system_version_id, run_id, 99, 'LIVE', raw_values, standardized_values,
            frozen, scores, subsystem_values, coupling_degree, coordination_index, coordination_degree, level, obstacles,
-           obstacles_normalized, trace, panel, content_hash, computed_at FROM coupling_snapshot WHERE id = $1`,
+           obstacles_normalized, trace, panel, basis, content_hash, computed_at FROM coupling_snapshot WHERE id = $1`,
         [live.id],
       ),
-    ).rejects.toThrow(/UQ_coupling_snapshot_live/);
+    ).rejects.toThrow(/IDX_coupling_snapshot_run_city_period/);
 
-    // Publishing again freezes revision 2; with nothing live left, a third publish is a conflict.
-    expect(
-      (
-        await officialA.gql.data<{ publishCouplingPeriod: { revision: number } }>(publish, {
-          cityId: A.id,
-          v: version.version,
-        })
-      ).publishCouplingPeriod.revision,
-    ).toBe(2);
-    const third = await officialA.gql.request(publish, { cityId: A.id, v: version.version });
+    // Publishing again freezes the new run's rows; with nothing new left, a third is a conflict.
+    const { publishCouplingPeriod: second } = await admin.gql.data<{
+      publishCouplingPeriod: Published[];
+    }>(publish, { v: version.version });
+    expect(new Set(second.map((s) => s.runId))).toEqual(new Set([live.run_id]));
+    const third = await admin.gql.request(publish, { v: version.version });
     expect(third.errors?.[0].extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'NOTHING_TO_PUBLISH',
@@ -806,7 +853,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     expect(afterEvents).toBe(1);
 
     const [row] = await app.db.query(
-      `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q4' AND system_version_id = $2 AND status = 'LIVE'`,
+      `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q4' AND system_version_id = $2 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
       [C.id, version.id],
     );
     expect(row.raw_values[keys.visitors]).toBe(last);
@@ -898,7 +945,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       restore();
     }
     const [row] = await app.db.query(
-      `SELECT * FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q3' AND system_version_id = $2`,
+      `SELECT * FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q3' AND system_version_id = $2 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
       [D.id, v.id],
     );
     expect(row.raw_values.creative_sales_revenue).toBe(3500);
@@ -922,8 +969,21 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       'SELECT model FROM indicator_system_version WHERE id = $1',
       [v.id],
     );
+    // The version's basis was fixed by this run (every indicator varies now): goalposts clip.
+    const [{ basis }] = await app.db.query(
+      'SELECT basis FROM indicator_system_version WHERE id = $1',
+      [v.id],
+    );
+    expect(basis).toMatchObject({ origin: 'BASELINE', baselinePeriods: QUARTERS, headroom: 0 });
+    expect(row.basis).toEqual({
+      origin: 'BASELINE',
+      baselinePeriods: QUARTERS,
+      headroom: 0,
+      fixedAt: basis.fixedAt,
+      hash: basis.hash,
+    });
     const expected = computeContributions({
-      model: parseModel(versionRow.model),
+      model: modelWithBasis(parseModel(versionRow.model), row.frozen),
       frozen: row.frozen,
       totals: {
         [local.museums]: row.raw_values[local.museums],
@@ -956,7 +1016,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     expect(stored[0].delta_d).toBeGreaterThan(stored[1].delta_d);
   });
 
-  it('a recompute killed midway leaves no half-written snapshot, and the retry completes it', async () => {
+  it('a recompute killed midway leaves the current run whole, and the retry completes it', async () => {
     const { versionId, source } = platformCase!;
     const registry = app.worker!.get(PlatformIndicatorRegistry);
     const service = app.worker!.get(CouplingRecomputeService);
@@ -968,19 +1028,16 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     const before = await snapshotRows(app, versionId);
     const contributionsBefore = await Promise.all(before.map((row) => contributionsOf(row.id)));
 
-    // New data moves every sample; the process dies while writing the third snapshot.
+    // New data moves every sample; the process dies after the run's snapshots are inserted.
     platformState.p2Revenue = 900;
     const restore = standIn(registry, source);
     const insert = EntityManager.prototype.insert;
-    let contributionWrites = 0;
     const crash = jest.spyOn(EntityManager.prototype, 'insert').mockImplementation(function (
       this: EntityManager,
       target,
       values,
     ) {
-      if (target === ProjectContribution && ++contributionWrites === 3) {
-        throw new Error('worker killed');
-      }
+      if (target === ProjectContribution) throw new Error('worker killed');
       return insert.call(this, target as never, values as never);
     });
     try {
@@ -989,29 +1046,25 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       crash.mockRestore();
     }
     const mid = await snapshotRows(app, versionId);
-    expect(mid.map((row) => row.id)).toEqual(before.map((row) => row.id));
-    // Periods 1 and 2 were written whole (snapshot and contributions); 3 and 4 are untouched.
+    expect(mid).toEqual(before);
     for (const [i, row] of mid.entries()) {
-      const contributions = await contributionsOf(row.id);
-      if (i < 2) {
-        expect(row.content_hash).not.toBe(before[i].content_hash);
-        expect(row.raw_values.creative_sales_revenue).toBe(1000 * (i + 1) + 900);
-        expect(
-          contributions.map(
-            (c: { raw_parts: Record<string, unknown> }) => c.raw_parts.creative_sales_revenue,
-          ),
-        ).toEqual([1000 * (i + 1), 900]);
-      } else {
-        expect(row).toEqual(before[i]);
-        expect(contributions).toEqual(contributionsBefore[i]);
-      }
+      expect(await contributionsOf(row.id)).toEqual(contributionsBefore[i]);
     }
+    // The failed run is on record, and none of its rows exist.
+    const [failed] = await app.db.query(
+      'SELECT * FROM coupling_run WHERE system_version_id = $1 ORDER BY sequence DESC LIMIT 1',
+      [versionId],
+    );
+    expect(failed.status).toBe('FAILED');
+    expect(
+      await app.db.query('SELECT id FROM coupling_snapshot WHERE run_id = $1', [failed.id]),
+    ).toEqual([]);
 
-    // The retried job finishes the rest; a further run writes nothing.
+    // The retried job writes the whole run; a further run writes nothing.
     try {
       expect(await service.recompute(versionId)).toMatchObject({
-        snapshotsWritten: 2,
-        snapshotsUnchanged: 2,
+        snapshotsWritten: 4,
+        contributionsWritten: 8,
       });
       expect(await service.recompute(versionId)).toMatchObject({
         snapshotsWritten: 0,
@@ -1021,7 +1074,6 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
       restore();
     }
     const after = await snapshotRows(app, versionId);
-    expect(after.slice(0, 2)).toEqual(mid.slice(0, 2));
     expect(after.map((row) => row.raw_values.creative_sales_revenue)).toEqual([
       1900, 2900, 3900, 4900,
     ]);

@@ -28,6 +28,7 @@ export const VERSION_FIELDS = `id version cityId periodGranularity
   modelJson`;
 
 export const SNAPSHOT_FIELDS = `id cityId period granularity revision status computedAt publishedAt
+  runId run { id sequence status trigger basisHash inputsHash }
   couplingDegree coordinationIndex coordinationDegree level
   city { id code }
   systemVersion { id version }
@@ -98,6 +99,7 @@ export interface SnapshotRow {
   period: string;
   revision: number;
   status: string;
+  run_id: string;
   raw_values: Record<string, number>;
   standardized_values: Record<string, number>;
   subsystem_values: Record<string, number>;
@@ -110,12 +112,16 @@ export interface SnapshotRow {
   trace: Record<string, Record<string, unknown>>;
   panel: { sampleCount: number; excluded: string[] };
   content_hash: string;
+  basis: { origin: string; fixedAt: string | null; note?: string };
   [column: string]: unknown;
 }
 
+/** The rows of the version's current run (what readers see), by city and period. */
 export async function snapshotRows(app: TestApp, versionId: string): Promise<SnapshotRow[]> {
   return app.db.query(
-    `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 ORDER BY city_id, period, revision`,
+    `SELECT * FROM coupling_snapshot WHERE system_version_id = $1
+        AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
+      ORDER BY city_id, period`,
     [versionId],
   );
 }

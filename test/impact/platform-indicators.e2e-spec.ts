@@ -1,7 +1,8 @@
 import {
   computeContributions,
   evaluate,
-  evaluateFrozen,
+  evaluateWhatIf,
+  modelWithBasis,
   IndicatorAmount,
   parseModel,
 } from '@cc/coupling';
@@ -193,7 +194,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
   async function storedPanel(): Promise<SnapshotRow[]> {
     return eventually(async () => {
       const rows: SnapshotRow[] = await app.db.query(
-        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'`,
+        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
         [versionId],
       );
       const frozen = JSON.stringify(rows[0]?.frozen);
@@ -219,6 +220,15 @@ describe('impact: the marketplace platform indicators, end to end', () => {
         ];
       }),
     );
+  }
+
+  /** The model the version computes with: its stored basis, once fixed (else the panel's). */
+  async function modelOnBasis() {
+    const [{ basis }] = await app.db.query(
+      'SELECT basis FROM indicator_system_version WHERE id = $1',
+      [versionId],
+    );
+    return basis ? modelWithBasis(model, basis.frozen) : model;
   }
 
   beforeAll(async () => {
@@ -329,7 +339,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
           (a.city_id < b.city_id ? -1 : 1),
       )
       .map((r) => ({ id: [r.city_id, r.period], values: r.raw_values }));
-    const evaluation = evaluate(model, samples);
+    const evaluation = evaluate(await modelOnBasis(), samples);
     expect(evaluation.frozen.bounds).toEqual(rows[0].frozen.bounds);
     for (const row of rows) {
       const sample = evaluation.samples.find(
@@ -353,7 +363,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     const expected = await expectedFromDatabase([X.cityId, Y.cityId]);
     for (const city of [X, Y]) {
       const [row]: SnapshotRow[] = await app.db.query(
-        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'
+        `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
             AND city_id = $2 AND period = $3`,
         [versionId, city.cityId, now],
       );
@@ -370,7 +380,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
         expect(c.raw_parts).toEqual(parts);
       }
       const result = computeContributions({
-        model,
+        model: await modelOnBasis(),
         frozen: row.frozen,
         totals: totalsOf(row),
         contributors: stored.map((c) => ({ id: c.project_id, parts: c.raw_parts })),
@@ -426,7 +436,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     // The stored numbers, not recomputed ones.
     const [stored] = await app.db.query(
       `SELECT c.delta_d FROM project_contribution c JOIN coupling_snapshot s ON s.id = c.snapshot_id
-        WHERE c.project_id = $1 AND s.status = 'LIVE' AND s.system_version_id = $2 AND s.period = $3`,
+        WHERE c.project_id = $1 AND s.run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = s.system_version_id) AND s.system_version_id = $2 AND s.period = $3`,
       [projects.p1, versionId, now],
     );
     expect(p1.deltaD).toBe(stored.delta_d);
@@ -469,7 +479,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       const [stored] = await app.db.query(
         `SELECT c.delta_d, c.delta_u FROM project_contribution c
            JOIN coupling_snapshot s ON s.id = c.snapshot_id
-          WHERE c.project_id = $1 AND s.status = 'LIVE' AND s.system_version_id = $2`,
+          WHERE c.project_id = $1 AND s.run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = s.system_version_id) AND s.system_version_id = $2`,
         [id, versionId],
       );
       const [contribution] = byId[id].contributions;
@@ -517,7 +527,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
   it('simulates removing a project (its leave-one-out ΔD) and adding a hypothetical one, writing nothing', async () => {
     const now = periodOf(new Date()).key;
     const [row]: SnapshotRow[] = await app.db.query(
-      `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'
+      `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
           AND city_id = $2 AND period = $3`,
       [versionId, X.cityId, now],
     );
@@ -532,7 +542,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     const SIMULATE = `query($cityId: ID!, $period: String!, $remove: [ID!], $add: [HypotheticalProjectInput!], $changes: [IndicatorDeltaInput!]) {
       simulateCoupling(cityId: $cityId, period: $period, version: 1, status: LIVE, removeProjects: $remove, addProjects: $add, changes: $changes) {
         coordinationDegree deltaD removedProjects addedProjects
-        indicators { key baseRaw raw } subsystems { name delta } } }`;
+        indicators { key baseRaw raw } subsystems { name value delta } warnings { code message indicator } } }`;
     type Simulation = {
       simulateCoupling: {
         coordinationDegree: number;
@@ -540,7 +550,8 @@ describe('impact: the marketplace platform indicators, end to end', () => {
         removedProjects: string[];
         addedProjects: string[];
         indicators: { key: string; baseRaw: number; raw: number }[];
-        subsystems: { name: string; delta: number }[];
+        subsystems: { name: string; value: number; delta: number }[];
+        warnings: { code: string; message: string; indicator: string | null }[];
       };
     };
     const removed = await officialX.gql.data<Simulation>(SIMULATE, {
@@ -567,7 +578,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       add: [{ label: 'Tiexi brand', parts }],
       changes: [{ indicator: 'bids_awarded', delta: 1 }],
     });
-    const expected = evaluateFrozen({
+    const { result: expected } = evaluateWhatIf({
       model,
       frozen: row.frozen,
       values: {
@@ -581,15 +592,41 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     expect(added.simulateCoupling.coordinationDegree).toBeCloseTo(expected.D, 12);
     expect(added.simulateCoupling.deltaD).toBeCloseTo(expected.D - row.coordination_degree, 12);
 
-    const unknown = await officialX.gql.request(SIMULATE, {
+    // A project with no activity in the period: removing it changes nothing, and says so.
+    const idle = await officialX.gql.data<Simulation>(SIMULATE, {
       cityId: X.cityId,
       period: now,
       remove: [projects.q1],
     });
-    expect(unknown.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      reason: 'SIMULATION_INVALID',
+    expect(idle.simulateCoupling.deltaD).toBe(0);
+    expect(idle.simulateCoupling.warnings).toEqual([
+      {
+        code: 'PROJECT_WITHOUT_ACTIVITY',
+        message: `project ${projects.q1} has no activity in ${now}: removing it changes nothing`,
+        indicator: null,
+      },
+    ]);
+    // An added project with no parts changes nothing either.
+    const empty = await officialX.gql.data<Simulation>(SIMULATE, {
+      cityId: X.cityId,
+      period: now,
+      add: [{ label: 'empty', parts: [] }],
     });
+    expect(empty.simulateCoupling.deltaD).toBe(0);
+    expect(empty.simulateCoupling.warnings.map((w) => w.code)).toEqual(['PROJECT_WITHOUT_PARTS']);
+    // Far beyond the bounds: clipped at the goalpost, U stays within [0, 1], with a warning.
+    const huge = await officialX.gql.data<Simulation>(SIMULATE, {
+      cityId: X.cityId,
+      period: now,
+      changes: [{ indicator: 'projects_published', delta: 1e6 }],
+    });
+    expect(huge.simulateCoupling.warnings).toEqual([
+      expect.objectContaining({ code: 'CLIPPED_AT_GOALPOST', indicator: 'projects_published' }),
+    ]);
+    for (const s of huge.simulateCoupling.subsystems) {
+      expect(s.value).toBeGreaterThanOrEqual(0);
+      expect(s.value).toBeLessThanOrEqual(1);
+    }
     const wrongKind = await officialX.gql.request(SIMULATE, {
       cityId: X.cityId,
       period: now,
@@ -609,7 +646,7 @@ describe('impact: the marketplace platform indicators, end to end', () => {
     const liveX = async () =>
       (
         await app.db.query(
-          `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND status = 'LIVE'
+          `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)
               AND city_id = $2 AND period = $3`,
           [versionId, X.cityId, now],
         )

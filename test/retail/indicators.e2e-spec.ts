@@ -1,5 +1,9 @@
 import { periodOf, PeriodGranularity } from '@cc/impact';
+import { QueueName, QueueService } from '@cc/queue';
 import { RETAIL_INDICATORS, RetailIndicatorSource } from '@cc/retail';
+import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
+import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
+import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -74,17 +78,68 @@ describe('retail: platform indicators for the coupling metrics', () => {
         total: { numerator: 5, denominator: 500 },
         parts: only({ numerator: 5, denominator: 500 }),
       },
-      // One brand at two outlets.
-      brand_reach: { total: 2, parts: only(2) },
+      // One brand at two outlets (the project's alone: no other project shares them).
+      brand_reach: { total: 2, parts: [{ projectId: delivered.projectId, amount: 2, alone: 2 }] },
       // The ONLINE shop is no scene.
-      scene_coverage: { total: 1, parts: only(1) },
+      scene_coverage: {
+        total: 1,
+        parts: [{ projectId: delivered.projectId, amount: 1, alone: 1 }],
+      },
       // The city's one catalogued resource is the project's.
       resource_activation: {
         total: { numerator: 1, denominator: 1 },
-        parts: only({ numerator: 1, denominator: 0 }),
+        parts: [
+          {
+            projectId: delivered.projectId,
+            amount: { numerator: 1, denominator: 0 },
+            alone: { numerator: 1, denominator: 0 },
+          },
+        ],
       },
       products_in_market: { total: 1, parts: only(1) },
     });
+  });
+
+  it('a sale announces the outlet’s city and the product’s city when they differ', async () => {
+    const factory = new IdentityFactory(app);
+    const home = await factory.defaultCity();
+    const elsewhere = await seedCity(app.db, 1);
+    const delivered = await deliveredProject(factory, home, { quantity: 50 });
+    const retailer = await factory.retailer();
+    const productId = await createProduct(delivered.owner, delivered.projectId, { brand: 'Away' });
+    const outletId = await createOutlet(retailer, elsewhere);
+    const offered = await offerPlacement(delivered.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
+    const announced = async () =>
+      (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'], 0, -1))
+        .filter(
+          (job) => job?.name === 'CouplingInputsChangedJob' && job.data.reason === 'sale recorded',
+        )
+        .filter((job) => [home.cityId, elsewhere.cityId].includes(job.data.cityId))
+        .map((job) => ({ cityId: job.data.cityId, indicators: [...job.data.indicators].sort() }));
+    const before = await announced();
+    await retailer.gql.data(RECORD_SALE, {
+      input: {
+        outletId,
+        productId,
+        quantity: 2,
+        unitPrice: 1000,
+        soldAt: new Date().toISOString(),
+        externalId: 'AWAY-1',
+      },
+    });
+    const after = (await announced()).slice(before.length);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { cityId: elsewhere.cityId, indicators: [...SALES_INDICATORS].sort() },
+        { cityId: home.cityId, indicators: ['resource_activation', 'sell_through'] },
+      ]),
+    );
   });
 });
 
@@ -124,12 +179,206 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
     const period = periodOf(new Date()).key;
     const [row] = await eventually(async () => {
       const rows: { raw_values: Record<string, number> }[] = await app.db.query(
-        `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = $2 AND status = 'LIVE'`,
+        `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = $2 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
         [city.cityId, period],
       );
       // 4 × 2500 fen = 100 yuan, from this city's only sale.
       return rows.length && rows[0].raw_values.creative_sales_revenue === 100 ? rows : undefined;
     }, 30_000);
     expect(row.raw_values.creative_sales_revenue).toBe(100);
+  });
+
+  it('a delivered, unsold product lowers its city’s sell-through, and its project’s ΔD is negative', async () => {
+    const factory = new IdentityFactory(app);
+    const admin = await factory.admin();
+    const city = await seedCity(app.db, 1);
+    const selling = await deliveredProject(factory, city, { quantity: 100 });
+    const idle = await deliveredProject(factory, city, { quantity: 100 });
+    const retailer = await factory.retailer();
+    const productId = await createProduct(selling.owner, selling.projectId, { brand: 'Sells' });
+    await createProduct(idle.owner, idle.projectId, { brand: 'Sits' });
+    const outletId = await createOutlet(retailer, city);
+    const offered = await offerPlacement(selling.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    await retailer.gql.data(RECORD_SALE, {
+      input: {
+        outletId,
+        productId,
+        quantity: 40,
+        unitPrice: 1000,
+        soldAt: new Date().toISOString(),
+        externalId: 'SELL-40',
+      },
+    });
+    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
+      createIndicatorSystemVersion: { id: string };
+    }>(
+      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
+      {
+        input: {
+          cityId: city.cityId,
+          indicatorWeighting: 'FIXED',
+          basis: {
+            origin: 'EXPLICIT',
+            goalposts: [
+              { indicator: 'creative_sales_revenue', lower: 0, upper: 10_000 },
+              { indicator: 'sell_through', lower: 0, upper: 1 },
+            ],
+          },
+          subsystems: [
+            {
+              name: 'cultural_soft_power',
+              label: 'U1',
+              indicators: [
+                { key: 'creative_sales_revenue', label: 'Revenue', source: 'PLATFORM', weight: 1 },
+              ],
+            },
+            {
+              name: 'talent_innovation',
+              label: 'U2',
+              indicators: [
+                { key: 'sell_through', label: 'Sell-through', source: 'PLATFORM', weight: 1 },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    await app.worker!.get(CouplingRecomputeService).recompute(version.id);
+    const period = periodOf(new Date()).key;
+    const [row] = await app.db.query(
+      `SELECT * FROM coupling_snapshot WHERE system_version_id = $1 AND city_id = $2 AND period = $3
+          AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,
+      [version.id, city.cityId, period],
+    );
+    // 40 sold of the 200 units in market: the idle project's 100 units count.
+    expect(row.trace.sell_through).toMatchObject({ numerator: 40, denominator: 200 });
+    expect(row.raw_values.sell_through).toBe(0.2);
+    const contributions: {
+      project_id: string;
+      raw_parts: Record<string, unknown>;
+      delta_d: number;
+    }[] = await app.db.query('SELECT * FROM project_contribution WHERE snapshot_id = $1', [row.id]);
+    const of = (id: string) => contributions.find((c) => c.project_id === id)!;
+    expect(of(idle.projectId).raw_parts.sell_through).toEqual({ numerator: 0, denominator: 100 });
+    expect(of(idle.projectId).delta_d).toBeLessThan(0);
+    expect(of(selling.projectId).delta_d).toBeGreaterThan(0);
+  });
+
+  it('shared items: the true ΔD drops only what a project has alone; shares split them 1/k', async () => {
+    const factory = new IdentityFactory(app);
+    const admin = await factory.admin();
+    const city = await seedCity(app.db, 1);
+    const cityId = city.cityId;
+    const official = await factory.official({ cityId, admin });
+    const p = await deliveredProject(factory, city, { quantity: 100 });
+    const q = await deliveredProject(factory, city, { quantity: 100 });
+    const retailer = await factory.retailer();
+    const shop = await createOutlet(retailer, city);
+    const kiosk = await createOutlet(retailer, city, { name: 'Kiosk', type: 'SCENIC_SPOT' });
+    const productOf = async (project: typeof p) =>
+      createProduct(project.owner, project.projectId, { brand: 'Shared' });
+    const [pProduct, qProduct] = [await productOf(p), await productOf(q)];
+    const place = async (project: typeof p, productId: string, outletId: string) =>
+      acceptPlacement(
+        retailer,
+        (await offerPlacement(project.owner, { productId, outletId, terms: consignment(2000) })).id,
+      );
+    await place(p, pProduct, shop);
+    await place(q, qProduct, shop);
+    await place(p, pProduct, kiosk);
+    let n = 0;
+    const sell = (outletId: string, productId: string) =>
+      retailer.gql.data(RECORD_SALE, {
+        input: {
+          outletId,
+          productId,
+          quantity: 1,
+          unitPrice: 1000,
+          soldAt: new Date().toISOString(),
+          externalId: `SH-${++n}`,
+        },
+      });
+    await sell(shop, pProduct);
+    await sell(shop, qProduct);
+    await sell(kiosk, pProduct);
+
+    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
+      createIndicatorSystemVersion: { id: string; version: number };
+    }>(
+      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
+      {
+        input: {
+          cityId,
+          indicatorWeighting: 'FIXED',
+          basis: {
+            origin: 'EXPLICIT',
+            goalposts: [
+              { indicator: 'scene_coverage', lower: 0, upper: 10 },
+              { indicator: 'brand_reach', lower: 0, upper: 10 },
+              { indicator: 'resource_activation', lower: 0, upper: 1 },
+            ],
+          },
+          subsystems: [
+            {
+              name: 'cultural_soft_power',
+              label: 'U1',
+              indicators: [
+                { key: 'scene_coverage', label: 'Scenes', source: 'PLATFORM', weight: 1 },
+              ],
+            },
+            {
+              name: 'talent_innovation',
+              label: 'U2',
+              indicators: [
+                { key: 'brand_reach', label: 'Brands', source: 'PLATFORM', weight: 0.5 },
+                { key: 'resource_activation', label: 'Resources', source: 'PLATFORM', weight: 0.5 },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    await app.worker!.get(CouplingRecomputeService).recompute(version.id);
+    const period = periodOf(new Date()).key;
+    const CONTRIBUTIONS = `query($cityId: ID!, $period: String!, $v: Int) {
+      projectContributions(cityId: $cityId, period: $period, version: $v, first: 10) { edges { node {
+        projectId deltaD run { id } parts { indicator amount numerator }
+        shares { deltaD parts { indicator amount numerator } } } } } }`;
+    type Part = { indicator: string; amount: number | null; numerator: number | null };
+    type Node = {
+      projectId: string;
+      deltaD: number;
+      run: { id: string };
+      parts: Part[];
+      shares: { deltaD: number; parts: Part[] };
+    };
+    const { projectContributions } = await official.gql.data<{
+      projectContributions: { edges: { node: Node }[] };
+    }>(CONTRIBUTIONS, { cityId, period, v: version.version });
+    const byId = Object.fromEntries(
+      projectContributions.edges.map((e) => [e.node.projectId, e.node]),
+    );
+    const partOf = (parts: Part[], key: string) => parts.find((x) => x.indicator === key);
+    // q sells only where p sells too: without q the city covers the same outlets, brand pairs and resource.
+    expect(byId[q.projectId].deltaD).toBe(0);
+    expect(partOf(byId[q.projectId].parts, 'scene_coverage')?.amount).toBe(0);
+    expect(partOf(byId[q.projectId].shares.parts, 'scene_coverage')?.amount).toBe(0.5);
+    expect(partOf(byId[q.projectId].shares.parts, 'resource_activation')?.numerator).toBe(0.5);
+    expect(byId[q.projectId].shares.deltaD).toBeGreaterThan(0);
+    // p alone sells at the kiosk: its true ΔD is what removing it in the what-if gives.
+    expect(partOf(byId[p.projectId].parts, 'scene_coverage')?.amount).toBe(1);
+    expect(partOf(byId[p.projectId].shares.parts, 'scene_coverage')?.amount).toBe(1.5);
+    expect(byId[p.projectId].deltaD).toBeGreaterThan(0);
+    const { simulateCoupling } = await official.gql.data<{ simulateCoupling: { deltaD: number } }>(
+      `query($cityId: ID!, $period: String!, $v: Int, $remove: [ID!]) {
+         simulateCoupling(cityId: $cityId, period: $period, version: $v, removeProjects: $remove) { deltaD } }`,
+      { cityId, period, v: version.version, remove: [p.projectId] },
+    );
+    expect(simulateCoupling.deltaD).toBeCloseTo(-byId[p.projectId].deltaD, 12);
   });
 });

@@ -160,4 +160,35 @@ describe('coupling CLI run()', () => {
   it('rejects bad arguments', () => {
     expectBadInput({}, /missing --data/, ['--model', 'model.json']);
   });
+
+  it('standardises with goalposts: values outside are clipped and each clip is a warning', () => {
+    const model = {
+      ...MODEL,
+      standardization: {
+        method: 'goalposts',
+        range: [0, 1],
+        goalposts: { 销售额: [0, 16], projects: [0, 10], cost: [0, 10] },
+      },
+    };
+    const r = invoke(ARGS, { 'model.json': JSON.stringify(model), 'data.csv': DATA });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(EXIT_OK);
+    const out = JSON.parse(r.stdout);
+    // 苏州 sold 20 > 16: clipped to the upper goalpost, so its culture score is the top of the range.
+    expect(out.samples[1].scores['文化软实力']).toBe(1);
+    expect(out.warnings).toEqual([
+      'indicator "销售额" is 20 for sample [苏州, 2025Q1] (row 2): clipped at its upper goalpost 16',
+    ]);
+  });
+
+  it('rejects goalposts missing an indicator, naming it', () => {
+    const model = {
+      ...MODEL,
+      standardization: { method: 'goalposts', goalposts: { 销售额: [0, 16], projects: [0, 10] } },
+    };
+    expectBadInput(
+      { 'model.json': JSON.stringify(model), 'data.csv': DATA },
+      /\[INVALID_RANGE\].*standardization\.goalposts\["cost"\] must be \[lower, upper\]/,
+    );
+  });
 });

@@ -9,7 +9,7 @@ import type {
 } from './model';
 import { indicatorColumns } from './model-validation';
 import { finishSample, scoreToU, subsystemScore } from './pipeline';
-import { boundsOf, isConstant, standardizeColumn } from './standardize';
+import { boundsOf, goalpostBounds, isConstant, standardizeColumn } from './standardize';
 import { entropyWeights } from './weights';
 
 function sampleLabel(sample: Sample, row: number): string {
@@ -31,6 +31,41 @@ function columnOf(samples: readonly Sample[], column: string): number[] {
   });
 }
 
+/** The raw value of a constant column (the first sample's). */
+function constantValueOf(samples: readonly Sample[], column: string): number {
+  return samples[0].values[column];
+}
+
+/**
+ * One CLIPPED_AT_GOALPOST warning per value of the column outside its goalposts (none unless
+ * the standardisation is `goalposts`), naming the sample and the indicator (or subsystem).
+ */
+function clipWarnings(
+  samples: readonly Sample[],
+  column: readonly number[],
+  bounds: Bounds,
+  model: CouplingModel,
+  name: string,
+  kind: 'indicator' | 'score',
+): CouplingWarning[] {
+  const std = kind === 'indicator' ? model.standardization : model.scoreStandardization;
+  if (std.method !== 'goalposts') return [];
+  const warnings: CouplingWarning[] = [];
+  column.forEach((x, i) => {
+    if (x >= bounds.min && x <= bounds.max) return;
+    const goalpost =
+      x < bounds.min ? `lower goalpost ${bounds.min}` : `upper goalpost ${bounds.max}`;
+    const what = kind === 'indicator' ? `indicator "${name}"` : `the score of subsystem "${name}"`;
+    warnings.push({
+      code: 'CLIPPED_AT_GOALPOST',
+      message: `${what} is ${x} for ${sampleLabel(samples[i], i)}: clipped at its ${goalpost}`,
+      sample: [...samples[i].id],
+      indicator: name,
+    });
+  });
+  return warnings;
+}
+
 /**
  * Runs the whole coupling coordination model on a sample panel:
  * standardisation → indicator weights → subsystem scores → U → α → C, T, D, level, obstacles.
@@ -49,7 +84,8 @@ export function evaluate(model: CouplingModel, samples: readonly Sample[]): Eval
   for (const s of model.subsystems) {
     for (const ind of s.indicators) {
       const raw = columnOf(samples, ind.column);
-      const col = standardizeColumn(raw, model.standardization, ind.direction);
+      const col = standardizeColumn(raw, model.standardization, ind.direction, ind.column);
+      warnings.push(...clipWarnings(samples, raw, col.bounds, model, ind.column, 'indicator'));
       standardizedColumns[ind.column] = col.values;
       bounds[ind.column] = col.bounds;
       constant[ind.column] = col.constant;
@@ -82,18 +118,25 @@ export function evaluate(model: CouplingModel, samples: readonly Sample[]): Eval
       }
     }
     for (const c of columns) {
-      if (!constant[c]) continue;
+      // Goalposts are fixed: a column constant in this panel is noise unless entropy weights it 0.
+      const warn =
+        model.standardization.method === 'goalposts'
+          ? isConstant(bounds[c]) || (constant[c] && model.indicatorWeights.method === 'entropy')
+          : constant[c];
+      if (!warn) continue;
       const value =
         model.standardization.method === 'minmax'
           ? `standardised to the midpoint ${standardizedColumns[c][0]}`
-          : `kept at ${standardizedColumns[c][0]}`;
+          : model.standardization.method === 'goalposts'
+            ? `standardised to ${standardizedColumns[c][0]} against its goalposts`
+            : `kept at ${standardizedColumns[c][0]}`;
       const weight =
         model.indicatorWeights.method === 'entropy'
           ? 'weight 0'
           : `its fixed weight ${indicatorWeights[c]}`;
       warnings.push({
         code: 'CONSTANT_INDICATOR',
-        message: `indicator "${c}" is constant over the panel (${bounds[c].min}): ${value}, ${weight}`,
+        message: `indicator "${c}" is constant over the panel (${constantValueOf(samples, c)}): ${value}, ${weight}`,
       });
     }
   }
@@ -112,7 +155,15 @@ export function evaluate(model: CouplingModel, samples: readonly Sample[]): Eval
     return scores;
   });
   let scoreBounds: Record<string, Bounds> | undefined;
-  if (model.scoreStandardization.method === 'minmax') {
+  const scoreStd = model.scoreStandardization;
+  if (scoreStd.method === 'goalposts') {
+    scoreBounds = {};
+    for (const s of model.subsystems) {
+      scoreBounds[s.name] = goalpostBounds(scoreStd.goalposts[s.name]);
+      const column = scoreRows.map((r) => r[s.name]);
+      warnings.push(...clipWarnings(samples, column, scoreBounds[s.name], model, s.name, 'score'));
+    }
+  } else if (scoreStd.method === 'minmax') {
     scoreBounds = {};
     for (const s of model.subsystems) {
       const b = boundsOf(scoreRows.map((r) => r[s.name]));

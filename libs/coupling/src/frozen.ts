@@ -16,7 +16,7 @@ function checkFinite(value: unknown, what: string): void {
 export function assertFrozenComplete(model: CouplingModel, frozen: FrozenParameters): void {
   for (const s of model.subsystems) {
     for (const ind of s.indicators) {
-      if (model.standardization.method === 'minmax') {
+      if (model.standardization.method !== 'none') {
         const b = frozen.bounds[ind.column];
         if (!b) missing(`no bounds for indicator "${ind.column}"`);
         checkFinite(b.min, `bounds["${ind.column}"].min`);
@@ -26,9 +26,12 @@ export function assertFrozenComplete(model: CouplingModel, frozen: FrozenParamet
       checkFinite(frozen.indicatorWeights[ind.column], `indicatorWeights["${ind.column}"]`);
     }
     checkFinite(frozen.subsystemWeights[s.name], `subsystemWeights["${s.name}"]`);
-    if (model.scoreStandardization.method === 'minmax') {
+    if (model.scoreStandardization.method !== 'none') {
       const b = frozen.scoreBounds?.[s.name];
-      if (!b) missing(`no scoreBounds for subsystem "${s.name}" (scoreStandardization is minmax)`);
+      if (!b)
+        missing(
+          `no scoreBounds for subsystem "${s.name}" (scoreStandardization is ${model.scoreStandardization.method})`,
+        );
       checkFinite(b.min, `scoreBounds["${s.name}"].min`);
       checkFinite(b.max, `scoreBounds["${s.name}"].max`);
     }

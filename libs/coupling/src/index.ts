@@ -28,6 +28,9 @@ export { parseModel, indicatorColumns, WEIGHT_SUM_TOLERANCE } from './model-vali
 export { samplesFromTable, parseNumericCell } from './table';
 export { evaluate } from './evaluate';
 export { evaluateFrozen } from './frozen';
+export { deriveBasis, modelWithBasis } from './basis';
+export { evaluateWhatIf } from './what-if';
+export type { WhatIfResult } from './what-if';
 export { computeContributions } from './contributions';
 export type {
   Contribution,

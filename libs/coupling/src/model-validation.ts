@@ -71,25 +71,80 @@ function parseRange(v: unknown, where: string): Range {
   return [a, b];
 }
 
-function parseStandardization(v: unknown, where: string): Standardization {
+function parseGoalposts(
+  v: unknown,
+  names: readonly string[],
+  what: string,
+  where: string,
+): Record<string, Range> {
+  if (!isObject(v)) {
+    fail(
+      CouplingErrorCode.INVALID_MODEL,
+      `${where} must be an object of [lower, upper] per ${what}, got ${describe(v)}`,
+    );
+  }
+  const out: Record<string, Range> = {};
+  for (const key of Object.keys(v)) {
+    if (!names.includes(key)) {
+      fail(
+        CouplingErrorCode.UNKNOWN_WEIGHT_KEY,
+        `${where} has "${key}", which is not a ${what} of the model`,
+      );
+    }
+  }
+  for (const name of names) {
+    const pair = v[name];
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      fail(
+        CouplingErrorCode.INVALID_RANGE,
+        `${where}["${name}"] must be [lower, upper], got ${describe(pair)}`,
+      );
+    }
+    const lower = finiteNumber(pair[0], `${where}["${name}"][0]`);
+    const upper = finiteNumber(pair[1], `${where}["${name}"][1]`);
+    if (!(lower <= upper)) {
+      fail(
+        CouplingErrorCode.INVALID_RANGE,
+        `${where}["${name}"] must have lower <= upper, got [${lower}, ${upper}]`,
+      );
+    }
+    out[name] = [lower, upper];
+  }
+  return out;
+}
+
+/** `names`/`what`: the columns (or subsystems) goalposts must be given for. */
+function parseStandardization(
+  v: unknown,
+  where: string,
+  names: readonly string[],
+  what: string,
+): Standardization {
   if (v === undefined) return DEFAULT_STANDARDIZATION;
   if (!isObject(v)) {
     fail(CouplingErrorCode.INVALID_MODEL, `${where} must be an object, got ${describe(v)}`);
   }
+  const range = (): Range =>
+    v.range === undefined ? [0, 1] : parseRange(v.range, `${where}.range`);
   if (v.method === 'none') {
     checkKeys(v, ['method'], where);
     return { method: 'none' };
   }
   if (v.method === 'minmax') {
     checkKeys(v, ['method', 'range'], where);
+    return { method: 'minmax', range: range() };
+  }
+  if (v.method === 'goalposts') {
+    checkKeys(v, ['method', 'range', 'goalposts'], where);
     return {
-      method: 'minmax',
-      range: v.range === undefined ? [0, 1] : parseRange(v.range, `${where}.range`),
+      method: 'goalposts',
+      range: range(),
+      goalposts: parseGoalposts(v.goalposts, names, what, `${where}.goalposts`),
     };
   }
   return fail(
     CouplingErrorCode.INVALID_MODEL,
-    `${where}.method must be "none" or "minmax", got ${describe(v.method)}`,
+    `${where}.method must be "none", "minmax" or "goalposts", got ${describe(v.method)}`,
   );
 }
 
@@ -336,13 +391,23 @@ export function parseModel(input: unknown): CouplingModel {
   return {
     idColumns,
     subsystems,
-    standardization: parseStandardization(input.standardization, 'standardization'),
+    standardization: parseStandardization(
+      input.standardization,
+      'standardization',
+      subsystems.flatMap((s) => s.indicators.map((i) => i.column)),
+      'indicator',
+    ),
     indicatorWeights: parseIndicatorWeights(input.indicatorWeights, subsystems),
     scoreScale,
     scoreStandardization:
       input.scoreStandardization === undefined
         ? { method: 'none' }
-        : parseStandardization(input.scoreStandardization, 'scoreStandardization'),
+        : parseStandardization(
+            input.scoreStandardization,
+            'scoreStandardization',
+            subsystems.map((s) => s.name),
+            'subsystem',
+          ),
     subsystemWeights: parseSubsystemWeights(input.subsystemWeights, subsystems),
     coupling: parseCoupling(input.coupling),
   };

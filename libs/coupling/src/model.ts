@@ -19,7 +19,15 @@ export interface SubsystemSpec {
 /** `[a, b]` with a < b. */
 export type Range = readonly [number, number];
 
-export type Standardization = { method: 'none' } | { method: 'minmax'; range: Range };
+/**
+ * `goalposts`: fixed bounds per column (`[lower, upper]`, lower ≤ upper), like the HDI's
+ * goalposts. Values outside are clipped to the nearer goalpost (with a warning), so x' stays in
+ * [a, b] and a sample's x' never depends on the other samples.
+ */
+export type Standardization =
+  | { method: 'none' }
+  | { method: 'minmax'; range: Range }
+  | { method: 'goalposts'; range: Range; goalposts: Readonly<Record<string, Range>> };
 
 export type IndicatorWeighting =
   { method: 'entropy' } | { method: 'fixed'; weights: Readonly<Record<string, number>> };
@@ -72,11 +80,19 @@ export type CouplingWarningCode =
   | 'ALL_INDICATORS_CONSTANT'
   | 'NEGATIVE_INDICATOR_NOT_STANDARDIZED'
   | 'SCORE_OUTSIDE_UNIT_INTERVAL'
-  | 'ZERO_DENOMINATOR';
+  | 'ZERO_DENOMINATOR'
+  | 'CLIPPED_AT_GOALPOST'
+  | 'PROJECT_WITHOUT_PARTS'
+  | 'PROJECT_WITHOUT_ACTIVITY'
+  | 'U_CLIPPED';
 
 export interface CouplingWarning {
   code: CouplingWarningCode;
   message: string;
+  /** The sample concerned (its id), for warnings about one sample. */
+  sample?: string[];
+  /** The indicator (column) concerned, for warnings about one indicator. */
+  indicator?: string;
 }
 
 export type CouplingLevelCode =

@@ -7,7 +7,7 @@ import { CouplingError, CouplingErrorCode } from './coupling.error';
 import { levelOf } from './levels';
 import type { Bounds, CouplingModel, SampleResult, SubsystemSpec } from './model';
 import { obstacleDegree, rowNormalize } from './obstacles';
-import { minMaxValue } from './standardize';
+import { standardizeValue } from './standardize';
 
 /** Subsystem score s_k = scoreScale · Σ_j w_j x'_j. */
 export function subsystemScore(
@@ -27,8 +27,9 @@ export function subsystemScore(
 export function scoreToU(model: CouplingModel, score: number, scoreBounds?: Bounds): number {
   const std = model.scoreStandardization;
   if (std.method === 'none') return score;
-  if (!scoreBounds) throw new Error('score bounds are required by scoreStandardization minmax');
-  return minMaxValue(score, scoreBounds, std.range, 'positive');
+  if (!scoreBounds)
+    throw new Error(`score bounds are required by scoreStandardization ${std.method}`);
+  return standardizeValue(score, scoreBounds, std, 'positive');
 }
 
 export interface CoreValues {

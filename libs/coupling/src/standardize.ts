@@ -31,16 +31,29 @@ export function minMaxValue(x: number, bounds: Bounds, range: Range, direction: 
   return (b - a) * t + a;
 }
 
-/** Standardises one value according to the model's standardisation step. */
+/** x clipped into [min, max]. */
+export function clip(x: number, bounds: Bounds): number {
+  return x < bounds.min ? bounds.min : x > bounds.max ? bounds.max : x;
+}
+
+/** The goalposts of a column as bounds. */
+export function goalpostBounds(goalposts: Range): Bounds {
+  return { min: goalposts[0], max: goalposts[1] };
+}
+
+/**
+ * Standardises one value according to the model's standardisation step. With `goalposts` the
+ * value is clipped to the bounds first (the caller reports the clip); with `minmax` it is not.
+ */
 export function standardizeValue(
   x: number,
   bounds: Bounds,
   standardization: Standardization,
   direction: Direction,
 ): number {
-  return standardization.method === 'none'
-    ? x
-    : minMaxValue(x, bounds, standardization.range, direction);
+  if (standardization.method === 'none') return x;
+  const value = standardization.method === 'goalposts' ? clip(x, bounds) : x;
+  return minMaxValue(value, bounds, standardization.range, direction);
 }
 
 /** Standardises a whole column over the panel; returns the values and the bounds used. */
@@ -48,7 +61,14 @@ export function standardizeColumn(
   values: readonly number[],
   standardization: Standardization,
   direction: Direction,
+  /** The column's name: required with goalposts, which are given per column. */
+  column = '',
 ): { values: number[]; bounds: Bounds; constant: boolean } {
+  if (standardization.method === 'goalposts') {
+    const bounds = goalpostBounds(standardization.goalposts[column]);
+    const standardized = values.map((x) => standardizeValue(x, bounds, standardization, direction));
+    return { values: standardized, bounds, constant: isConstant(boundsOf(standardized)) };
+  }
   const bounds = boundsOf(values);
   return {
     values: values.map((x) => standardizeValue(x, bounds, standardization, direction)),

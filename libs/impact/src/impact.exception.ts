@@ -96,12 +96,20 @@ export class ImpactException extends DomainException<ImpactErrorCode> {
     );
   }
 
-  static nothingToPublish(cityId: string, period: string): ImpactException {
+  static nothingToPublish(version: number, period: string): ImpactException {
     return new ImpactException(
       ImpactErrorCode.NOTHING_TO_PUBLISH,
       GraphqlErrorCode.CONFLICT,
-      `${period} of city ${cityId} has no live snapshot to publish: it is already published and unchanged since`,
-      { cityId, period },
+      `${period} of version ${version} has nothing new to publish: the current run's figures are already published`,
+      { version, period },
+    );
+  }
+
+  static globalPublicationRequiresAdmin(): ImpactException {
+    return new ImpactException(
+      ImpactErrorCode.GLOBAL_SYSTEM_REQUIRES_ADMIN,
+      GraphqlErrorCode.FORBIDDEN,
+      'Publishing a period of a global indicator system freezes it for every city: only an ADMIN may',
     );
   }
 

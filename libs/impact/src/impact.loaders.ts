@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { byKeys, groupByKeys, LoaderRegistry } from '@cc/graphql';
 import { IndicatorSystemVersion } from './indicator-system/indicator-system-version.entity';
+import { CouplingRun } from './snapshot/coupling-run.entity';
 import { CouplingSnapshot } from './snapshot/coupling-snapshot.entity';
 import { ProjectContribution } from './snapshot/project-contribution.entity';
 import { ProjectContributionService } from './snapshot/project-contribution.service';
@@ -16,12 +17,20 @@ export class ImpactLoaders {
     private readonly versions: Repository<IndicatorSystemVersion>,
     @InjectRepository(CouplingSnapshot)
     private readonly snapshots: Repository<CouplingSnapshot>,
+    @InjectRepository(CouplingRun)
+    private readonly runs: Repository<CouplingRun>,
     private readonly contributions: ProjectContributionService,
   ) {}
 
   systemVersion(loaders: LoaderRegistry): DataLoader<string, IndicatorSystemVersion | null> {
     return loaders.get('impact.systemVersionById', async (ids: readonly string[]) =>
       byKeys(ids, await this.versions.findBy({ id: In([...ids]) }), (version) => version.id),
+    );
+  }
+
+  run(loaders: LoaderRegistry): DataLoader<string, CouplingRun | null> {
+    return loaders.get('impact.runById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.runs.findBy({ id: In([...ids]) }), (run) => run.id),
     );
   }
 

@@ -13,6 +13,8 @@ import { IndicatorSystemVersion } from './indicator-system/indicator-system-vers
 import { IndicatorSystemResolver } from './indicator-system/indicator-system.resolver';
 import { IndicatorSystemService } from './indicator-system/indicator-system.service';
 import { PlatformIndicatorRegistry } from './platform-indicators/platform-indicator.registry';
+import { CouplingRun } from './snapshot/coupling-run.entity';
+import { CouplingRunWriter } from './snapshot/coupling-run.writer';
 import { CouplingSnapshot } from './snapshot/coupling-snapshot.entity';
 import { CouplingSnapshotResolver } from './snapshot/coupling-snapshot.resolver';
 import { CouplingSnapshotService } from './snapshot/coupling-snapshot.service';
@@ -38,6 +40,7 @@ import { StatisticImport } from './statistics/statistic-import.entity';
       OfficialStatistic,
       StatisticImport,
       CouplingSnapshot,
+      CouplingRun,
       ProjectContribution,
     ]),
   ],
@@ -53,6 +56,7 @@ import { StatisticImport } from './statistics/statistic-import.entity';
     ProjectContributionService,
     ProjectContributionResolver,
     CouplingRecomputeService,
+    CouplingRunWriter,
     CouplingRecomputeRequester,
     CouplingScheduleRegistrar,
     CouplingInputsChangedJob,

@@ -12,6 +12,15 @@ export const SALES_INDICATORS: readonly string[] = [
   'talent_earnings',
 ];
 
+/**
+ * The sales indicators that follow the product's (its project's) city rather than the outlet's:
+ * sell-through, and the activation of the product's cultural resources.
+ */
+export const PRODUCT_CITY_SALES_INDICATORS: readonly string[] = [
+  'resource_activation',
+  'sell_through',
+];
+
 /** Platform indicators that move when a placement starts or ends. */
 export const PLACEMENT_INDICATORS: readonly string[] = ['products_in_market'];
 
@@ -45,5 +54,36 @@ export async function announceCouplingChange(
         'could not enqueue the coupling event',
       );
     }
+  }
+}
+
+/**
+ * A sale moves the outlet's city's sales indicators and the product's city's sell-through and
+ * resource activation: tells every such city (once when they are the same).
+ */
+export async function announceSales(
+  queue: QueueService,
+  sales: {
+    outletCityId: string;
+    productCityIds: Iterable<string>;
+    periods: Iterable<string>;
+    reason: string;
+  },
+): Promise<void> {
+  const periods = [...sales.periods];
+  await announceCouplingChange(queue, {
+    cityId: sales.outletCityId,
+    periods,
+    indicators: SALES_INDICATORS,
+    reason: sales.reason,
+  });
+  for (const cityId of new Set(sales.productCityIds)) {
+    if (cityId === sales.outletCityId) continue;
+    await announceCouplingChange(queue, {
+      cityId,
+      periods,
+      indicators: PRODUCT_CITY_SALES_INDICATORS,
+      reason: sales.reason,
+    });
   }
 }

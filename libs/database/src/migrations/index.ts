@@ -14,6 +14,9 @@ import { Matching1795900000000 } from './1795900000000-Matching';
 import { Incubation1795900000000 } from './1795900000000-Incubation';
 import { ActiveIncubatedVentures1795900000001 } from './1795900000001-ActiveIncubatedVentures';
 import { InvitationToken1795900000000 } from './1795900000000-InvitationToken';
+import { CouplingBasis1795900000000 } from './1795900000000-CouplingBasis';
+import { CouplingRuns1795900100000 } from './1795900100000-CouplingRuns';
+import { ContributionShares1795900200000 } from './1795900200000-ContributionShares';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -36,4 +39,7 @@ export const MIGRATIONS = [
   Incubation1795900000000,
   ActiveIncubatedVentures1795900000001,
   InvitationToken1795900000000,
+  CouplingBasis1795900000000,
+  CouplingRuns1795900100000,
+  ContributionShares1795900200000,
 ];

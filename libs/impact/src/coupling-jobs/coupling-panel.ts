@@ -34,7 +34,10 @@ export interface PanelSample {
   values: Record<string, number>;
   /** The amounts `computeContributions` needs: RATIO indicators as numerator and denominator. */
   totals: Record<string, IndicatorAmount>;
+  /** Each project's parts as removing it takes them (a distinct count: only its own items). */
   contributors: ContributorParts[];
+  /** Each project's additive shares (a distinct count shared by k: 1/k each). */
+  shareContributors: ContributorParts[];
   trace: Record<string, IndicatorTrace>;
 }
 
@@ -106,6 +109,7 @@ export function buildPanel(inputs: PanelInputs): Panel {
     const totals: Record<string, IndicatorAmount> = {};
     const trace: Record<string, IndicatorTrace> = {};
     const parts = new Map<string, Record<string, IndicatorAmount>>();
+    const shares = new Map<string, Record<string, IndicatorAmount>>();
     for (const indicator of inputs.indicators) {
       const cell = byIndicator.get(indicator.key);
       if (indicator.source === IndicatorSource.OFFICIAL_STATISTIC) {
@@ -134,14 +138,26 @@ export function buildPanel(inputs: PanelInputs): Panel {
       };
       for (const part of row?.parts ?? []) {
         const own = parts.get(part.projectId) ?? {};
-        own[indicator.key] = part.amount;
+        own[indicator.key] = part.alone ?? part.amount;
         parts.set(part.projectId, own);
+        const share = shares.get(part.projectId) ?? {};
+        share[indicator.key] = part.amount;
+        shares.set(part.projectId, share);
       }
     }
-    const contributors = [...parts.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, own]) => ({ id, parts: own }));
-    samples.push({ cityId, period: parsePeriod(period), values, totals, contributors, trace });
+    const byId = (map: Map<string, Record<string, IndicatorAmount>>) =>
+      [...map.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([id, own]) => ({ id, parts: own }));
+    samples.push({
+      cityId,
+      period: parsePeriod(period),
+      values,
+      totals,
+      contributors: byId(parts),
+      shareContributors: byId(shares),
+      trace,
+    });
   }
   samples.sort(
     (a, b) =>

@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CouplingError, evaluate } from '@cc/coupling';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { CouplingSnapshotStatus } from '../graphql-enums';
+import { CouplingError, CouplingErrorCode } from '@cc/coupling';
+import { DataSource, QueryRunner } from 'typeorm';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
 import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../period';
 import { IndicatorSource } from '../platform-indicators/platform-indicator.catalog';
 import { PlatformIndicatorRegistry } from '../platform-indicators/platform-indicator.registry';
-import { CouplingSnapshot } from '../snapshot/coupling-snapshot.entity';
-import { ProjectContribution } from '../snapshot/project-contribution.entity';
+import { CouplingRun, RunSkipReason } from '../snapshot/coupling-run.entity';
+import { CouplingRunWriter } from '../snapshot/coupling-run.writer';
+import { hashOf } from '../stable-json';
 import { assembleSnapshots, SnapshotContent, summarizePanel } from '../snapshot/snapshot-assembly';
-import { buildPanel, StatisticValue } from './coupling-panel';
+import { BasisOrigin, BasisSpec } from '../indicator-system/indicator-system-basis';
+import { deriveStoredBasis, evaluateOnBasis, MIN_BASELINE_SAMPLES } from './coupling-basis';
+import { buildPanel, Panel, StatisticValue } from './coupling-panel';
 
 /** Namespace of the per-version advisory lock (pg_advisory_lock(int, int)). */
 export const COUPLING_LOCK_NAMESPACE = 0x1c5_0002;
@@ -24,22 +26,41 @@ export interface RecomputeSummary {
   snapshotsWritten: number;
   snapshotsUnchanged: number;
   contributionsWritten: number;
+  /** The run that holds the numbers (new, or the current one when nothing changed). */
+  runId?: string;
   /** Why nothing was computed (e.g. fewer than 2 samples for entropy weights). */
   skipped?: string;
+}
+
+const NO_SAMPLES: RunSkipReason = {
+  code: 'NO_DATA',
+  message: 'the panel has no samples: no city has a value of these indicators yet',
+};
+
+/** Why the engine refused, with the count and the minimum for too few samples. */
+function skipReasonOf(error: CouplingError, sampleCount: number): RunSkipReason {
+  const reason: RunSkipReason = { code: error.code, message: error.message };
+  if (error.code === CouplingErrorCode.TOO_FEW_SAMPLES) {
+    const counts = /has (\d+) sample|got (\d+)/.exec(error.message);
+    reason.sampleCount = counts ? Number(counts[1] ?? counts[2]) : sampleCount;
+    reason.minimum = MIN_BASELINE_SAMPLES;
+  }
+  return reason;
 }
 
 export type ProgressReporter = (percent: number) => Promise<unknown> | unknown;
 
 /**
- * Recomputes one indicator-system version's whole panel and writes the live snapshots that
- * changed. Entropy weights and min-max bounds depend on every sample, so one changed value can
- * move every snapshot of the panel; unchanged ones (same content hash) are not touched.
+ * Recomputes one indicator-system version's whole panel as a new run (see `CouplingRunWriter`):
+ * evaluated on the version's basis, written whole and made current in one transaction.
  *
  * - One version at a time: a session advisory lock per version (released if the worker dies).
- * - Each snapshot and its contributions are written in one transaction, so a crash leaves no
- *   half-written snapshot; the retried job finishes the rest.
- * - Idempotent: a second run over the same data writes nothing, so rows stay identical.
- * - A PUBLISHED snapshot is never written; new results go into a new LIVE revision.
+ * - A crash leaves the current run as it was; the failed run is on record, the retry makes a
+ *   new one.
+ * - Idempotent: when the panel (inputs hash) and the basis are those of the current run, no run
+ *   is made.
+ * - A run that cannot compute (no samples, too few) is recorded as SKIPPED with its reason; the
+ *   officials' API shows that reason instead of an empty answer.
  */
 @Injectable()
 export class CouplingRecomputeService {
@@ -49,11 +70,13 @@ export class CouplingRecomputeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly systems: IndicatorSystemService,
     private readonly platform: PlatformIndicatorRegistry,
+    private readonly runs: CouplingRunWriter,
   ) {}
 
   async recompute(
     versionId: string,
     progress: ProgressReporter = () => undefined,
+    trigger = 'direct call',
   ): Promise<RecomputeSummary> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -63,7 +86,7 @@ export class CouplingRecomputeService {
         versionId,
       ]);
       try {
-        return await this.recomputeLocked(runner, versionId, progress);
+        return await this.recomputeLocked(runner, versionId, progress, trigger);
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
           COUPLING_LOCK_NAMESPACE,
@@ -79,6 +102,7 @@ export class CouplingRecomputeService {
     runner: QueryRunner,
     versionId: string,
     progress: ProgressReporter,
+    trigger: string,
   ): Promise<RecomputeSummary> {
     const version = await runner.manager.findOneBy(IndicatorSystemVersion, { id: versionId });
     if (!version) {
@@ -89,180 +113,132 @@ export class CouplingRecomputeService {
       );
     }
     const model = this.systems.modelOf(version);
-    const cityIds = version.cityId ? [version.cityId] : null;
+    const panel = await this.loadPanel(runner, version);
+    await progress(10);
+    const inputsHash = hashOf({ samples: panel.samples, excluded: panel.excluded });
+    const counts = { sampleCount: panel.samples.length, excludedCount: panel.excluded.length };
+
+    if (panel.samples.length === 0) {
+      const run = await this.runs.start(runner.manager, version.id, trigger);
+      await this.runs.skipped(runner.manager, run, NO_SAMPLES, 0);
+      return this.summary(version, { ...counts, runId: run.id, skipped: NO_SAMPLES.message });
+    }
+    let contents: SnapshotContent[];
+    let basisHash: string;
+    try {
+      let basis = version.basis;
+      let provisional: { spec: BasisSpec; note: string } | undefined;
+      if (!basis && version.basisSpec.origin === BasisOrigin.BASELINE) {
+        const derived = deriveStoredBasis(version.basisSpec, model, panel.samples, new Date());
+        if ('basis' in derived) {
+          basis = await this.systems.fixBasis(runner.manager, version.id, derived.basis);
+        } else {
+          provisional = { spec: version.basisSpec, note: derived.notYet };
+        }
+      }
+      const onBasis = evaluateOnBasis(model, panel.samples, basis, provisional);
+      basisHash = onBasis.basis.hash;
+      contents = assembleSnapshots(
+        onBasis.model,
+        panel.samples,
+        onBasis.evaluation,
+        summarizePanel(panel.samples, panel.excluded),
+        onBasis.basis,
+      );
+    } catch (error) {
+      if (!(error instanceof CouplingError)) throw error;
+      // Bad data, not a transient failure: retrying would not help. The current run stays.
+      this.logger.warn(`version ${version.version}: ${error.code}: ${error.message}`);
+      const run = await this.runs.start(runner.manager, version.id, trigger);
+      await this.runs.skipped(
+        runner.manager,
+        run,
+        skipReasonOf(error, panel.samples.length),
+        panel.samples.length,
+      );
+      return this.summary(version, {
+        ...counts,
+        runId: run.id,
+        skipped: `${error.code}: ${error.message}`,
+      });
+    }
+    await progress(30);
+
+    // Same panel, same basis: the current run already holds these numbers.
+    if (version.currentRunId) {
+      const current = await runner.manager.findOneBy(CouplingRun, { id: version.currentRunId });
+      if (current?.inputsHash === inputsHash && current.basisHash === basisHash) {
+        return this.summary(version, {
+          ...counts,
+          runId: current.id,
+          snapshotsUnchanged: contents.length,
+        });
+      }
+    }
+    const run = await this.runs.start(runner.manager, version.id, trigger);
+    try {
+      const { contributions } = await this.runs.complete(runner, run, contents, {
+        basisHash,
+        inputsHash,
+        sampleCount: panel.samples.length,
+      });
+      await progress(100);
+      return this.summary(version, {
+        ...counts,
+        runId: run.id,
+        snapshotsWritten: contents.length,
+        contributionsWritten: contributions,
+      });
+    } catch (error) {
+      await this.runs.failed(runner.manager, run);
+      throw error;
+    }
+  }
+
+  /** Official statistics and platform aggregates of the version's scope, as a panel. */
+  private async loadPanel(runner: QueryRunner, version: IndicatorSystemVersion): Promise<Panel> {
     const officialKeys = version.indicators
       .filter((i) => i.source === IndicatorSource.OFFICIAL_STATISTIC)
       .map((i) => i.key);
     const platformKeys = version.indicators
       .filter((i) => i.source === IndicatorSource.PLATFORM)
       .map((i) => i.key);
-
-    const statistics: StatisticValue[] = officialKeys.length
-      ? (
-          await runner.query(
-            `SELECT city_id, period, indicator, value, import_id FROM official_statistic
-              WHERE granularity = $1 AND indicator = ANY($2::text[])
-                AND ($3::uuid IS NULL OR city_id = $3::uuid)
-              ORDER BY city_id, period, indicator`,
-            [version.periodGranularity, officialKeys, version.cityId],
-          )
-        ).map(
-          (row: {
-            city_id: string;
-            period: string;
-            indicator: string;
-            value: number;
-            import_id: string;
-          }) => ({
-            cityId: row.city_id,
-            period: row.period,
-            indicator: row.indicator,
-            value: row.value,
-            importId: row.import_id,
-          }),
+    const rows: {
+      city_id: string;
+      period: string;
+      indicator: string;
+      value: number;
+      import_id: string;
+    }[] = officialKeys.length
+      ? await runner.query(
+          `SELECT city_id, period, indicator, value, import_id FROM official_statistic
+            WHERE granularity = $1 AND indicator = ANY($2::text[])
+              AND ($3::uuid IS NULL OR city_id = $3::uuid)
+            ORDER BY city_id, period, indicator`,
+          [version.periodGranularity, officialKeys, version.cityId],
         )
       : [];
+    const statistics: StatisticValue[] = rows.map((row) => ({
+      cityId: row.city_id,
+      period: row.period,
+      indicator: row.indicator,
+      value: row.value,
+      importId: row.import_id,
+    }));
     const platform = await this.platform.collect(
       {
         granularity: version.periodGranularity,
-        cityIds,
+        cityIds: version.cityId ? [version.cityId] : null,
         utcOffsetMinutes: DEFAULT_UTC_OFFSET_MINUTES,
       },
       platformKeys,
     );
-    await progress(10);
-
-    const panel = buildPanel({
+    return buildPanel({
       indicators: version.indicators,
       statistics,
       platformValues: platform.values,
       platformSourceOf: platform.sourceOf,
     });
-    if (panel.samples.length === 0) {
-      return this.summary(version, {
-        excludedCount: panel.excluded.length,
-        skipped: 'the panel has no samples',
-      });
-    }
-    let contents: SnapshotContent[];
-    try {
-      const evaluation = evaluate(
-        model,
-        panel.samples.map((sample) => ({
-          id: [sample.cityId, sample.period.key],
-          values: sample.values,
-        })),
-      );
-      contents = assembleSnapshots(
-        model,
-        panel.samples,
-        evaluation,
-        summarizePanel(panel.samples, panel.excluded),
-      );
-    } catch (error) {
-      if (!(error instanceof CouplingError)) throw error;
-      // Bad data, not a transient failure: retrying would not help. Existing snapshots stay.
-      this.logger.warn(`version ${version.version}: ${error.code}: ${error.message}`);
-      return this.summary(version, {
-        sampleCount: panel.samples.length,
-        excludedCount: panel.excluded.length,
-        skipped: `${error.code}: ${error.message}`,
-      });
-    }
-    await progress(30);
-
-    let written = 0;
-    let contributions = 0;
-    for (const [i, content] of contents.entries()) {
-      const result = await this.writeSnapshot(runner, version, content);
-      if (result.written) {
-        written += 1;
-        contributions += content.contributions.length;
-      }
-      if (i % 25 === 24 || i === contents.length - 1) {
-        await progress(30 + Math.round((70 * (i + 1)) / contents.length));
-      }
-    }
-    return this.summary(version, {
-      sampleCount: panel.samples.length,
-      excludedCount: panel.excluded.length,
-      snapshotsWritten: written,
-      snapshotsUnchanged: contents.length - written,
-      contributionsWritten: contributions,
-    });
-  }
-
-  /** Writes one snapshot and its contributions in one transaction, unless nothing changed. */
-  private async writeSnapshot(
-    runner: QueryRunner,
-    version: IndicatorSystemVersion,
-    content: SnapshotContent,
-  ): Promise<{ written: boolean }> {
-    await runner.startTransaction();
-    try {
-      const written = await this.upsert(runner.manager, version, content);
-      await runner.commitTransaction();
-      return { written };
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    }
-  }
-
-  private async upsert(
-    manager: EntityManager,
-    version: IndicatorSystemVersion,
-    content: SnapshotContent,
-  ): Promise<boolean> {
-    const key = { cityId: content.cityId, period: content.period, systemVersionId: version.id };
-    // Lock the (city, period, version) rows against a concurrent publish.
-    const existing = await manager
-      .createQueryBuilder(CouplingSnapshot, 'snapshot')
-      .setLock('pessimistic_write')
-      .where(
-        'snapshot.city_id = :cityId AND snapshot.period = :period AND snapshot.system_version_id = :systemVersionId',
-        key,
-      )
-      .orderBy('snapshot.revision', 'DESC')
-      .getMany();
-    const live = existing.find((s) => s.status === CouplingSnapshotStatus.LIVE);
-    const latest = existing[0];
-    if (
-      live ? live.contentHash === content.contentHash : latest?.contentHash === content.contentHash
-    ) {
-      return false;
-    }
-    const { contributions, ...fields } = content;
-    const values = { ...fields, systemVersionId: version.id, computedAt: new Date() };
-    let snapshotId: string;
-    if (live) {
-      await manager.update(CouplingSnapshot, live.id, values);
-      await manager.delete(ProjectContribution, { snapshotId: live.id });
-      snapshotId = live.id;
-    } else {
-      const inserted = await manager.save(
-        manager.create(CouplingSnapshot, {
-          ...values,
-          revision: (latest?.revision ?? 0) + 1,
-          status: CouplingSnapshotStatus.LIVE,
-        }),
-      );
-      snapshotId = inserted.id;
-    }
-    if (contributions.length > 0) {
-      await manager.insert(
-        ProjectContribution,
-        contributions.map((c) => ({
-          ...c,
-          snapshotId,
-          cityId: content.cityId,
-          period: content.period,
-          granularity: content.granularity,
-          systemVersionId: version.id,
-        })),
-      );
-    }
-    return true;
   }
 
   private summary(

@@ -35,8 +35,10 @@ export class RebuildCouplingJob implements JobHandler<RebuildCouplingJobData, Re
     const versions: RecomputeSummary[] = [];
     for (const [i, versionId] of versionIds.entries()) {
       versions.push(
-        await this.recompute.recompute(versionId, (percent) =>
-          job.updateProgress(Math.round((100 * i + percent) / versionIds.length)),
+        await this.recompute.recompute(
+          versionId,
+          (percent) => job.updateProgress(Math.round((100 * i + percent) / versionIds.length)),
+          `rebuild: ${job.data.reason}`,
         ),
       );
     }

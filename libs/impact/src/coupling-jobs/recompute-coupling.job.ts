@@ -33,6 +33,10 @@ export class RecomputeCouplingJob implements JobHandler<
   constructor(private readonly recompute: CouplingRecomputeService) {}
 
   handle(job: Job<RecomputeCouplingJobData, RecomputeSummary>): Promise<RecomputeSummary> {
-    return this.recompute.recompute(job.data.versionId, (percent) => job.updateProgress(percent));
+    return this.recompute.recompute(
+      job.data.versionId,
+      (percent) => job.updateProgress(percent),
+      job.data.reason,
+    );
   }
 }

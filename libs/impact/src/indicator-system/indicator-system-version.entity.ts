@@ -10,6 +10,7 @@ import {
 import { City } from '@cc/catalog';
 import '../graphql-enums';
 import { PeriodGranularity } from '../period';
+import type { BasisSpec, StoredBasis } from './indicator-system-basis';
 import type {
   IndicatorDefinition,
   IndicatorSystemDefinition,
@@ -63,6 +64,21 @@ export class IndicatorSystemVersion implements IndicatorSystemDefinition {
 
   @Column({ type: 'jsonb' })
   indicators!: IndicatorDefinition[];
+
+  /** How the basis is made (BASELINE, EXPLICIT or PANEL). */
+  @Column({ type: 'jsonb' })
+  basisSpec!: BasisSpec;
+
+  /**
+   * The fixed basis (goalposts and weights): set at creation (EXPLICIT) or by the first
+   * recompute that can derive it (BASELINE), then never changed. Null for PANEL.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  basis!: StoredBasis | null;
+
+  /** The panel run readers see; switched in the transaction that writes a run. */
+  @Column({ type: 'uuid', nullable: true })
+  currentRunId!: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

@@ -16,7 +16,10 @@ import type { IndicatorDefinition, IndicatorSystemDefinition } from './indicator
 /** Shifted min-max range: keeps every x′ > 0, so neither entropy nor the product in C sees a 0. */
 export const DEFAULT_STANDARDIZATION_RANGE: readonly [number, number] = [0.01, 0.99];
 
-type Input = Omit<CreateIndicatorSystemVersionInput, 'cityId' | 'periodGranularity' | 'note'>;
+type Input = Omit<
+  CreateIndicatorSystemVersionInput,
+  'cityId' | 'periodGranularity' | 'note' | 'basis'
+>;
 
 function invalid(message: string): never {
   throw ImpactException.invalidIndicatorSystem(message);

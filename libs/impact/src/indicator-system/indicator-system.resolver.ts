@@ -1,3 +1,4 @@
+import { CouplingBasisType, versionBasisType } from './dto/coupling-basis.type';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City } from '@cc/catalog';
@@ -88,6 +89,14 @@ export class IndicatorSystemResolver {
       ...spec,
       available: this.registry.sourceFor(spec.key) !== undefined,
     }));
+  }
+
+  @ResolveField(() => CouplingBasisType, {
+    description:
+      'The basis (goalposts and weights) live numbers are computed on; fixedAt is null until fixed.',
+  })
+  basis(@Parent() version: IndicatorSystemVersion): CouplingBasisType {
+    return versionBasisType(version.basisSpec, version.basis);
   }
 
   @ResolveField(() => City, { nullable: true })

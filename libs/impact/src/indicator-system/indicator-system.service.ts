@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { CouplingModel } from '@cc/coupling';
 import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
@@ -8,6 +8,8 @@ import { assertCityAccess, visibleCityIds } from '../impact-access';
 import { ImpactException } from '../impact.exception';
 import { CreateIndicatorSystemVersionInput } from './dto/create-indicator-system-version.input';
 import { IndicatorSystemVersion } from './indicator-system-version.entity';
+import type { StoredBasis } from './indicator-system-basis';
+import { basisFromInput } from './indicator-system-basis.builder';
 import { definitionFromInput } from './indicator-system.builder';
 import { validateIndicatorSystem } from './indicator-system.definition';
 
@@ -39,7 +41,8 @@ export class IndicatorSystemService {
       throw ImpactException.globalSystemRequiresAdmin();
     }
     const definition = definitionFromInput(input);
-    validateIndicatorSystem(definition);
+    const model = validateIndicatorSystem(definition);
+    const { spec, basis } = basisFromInput(input.basis, model, input.periodGranularity, new Date());
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [VERSION_NUMBER_LOCK]);
       const [{ next }] = await manager.query(
@@ -52,6 +55,8 @@ export class IndicatorSystemService {
           cityId: input.cityId ?? null,
           periodGranularity: input.periodGranularity,
           note: input.note ?? null,
+          basisSpec: spec,
+          basis,
           createdById: viewer.userId,
         }),
       );
@@ -146,6 +151,26 @@ export class IndicatorSystemService {
       'SELECT id FROM indicator_system_version ORDER BY version',
     );
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Fixes a BASELINE basis derived by the first recompute able to (the caller holds the
+   * version's recompute lock). Never overwrites a fixed basis: returns the one stored.
+   */
+  async fixBasis(
+    manager: EntityManager,
+    versionId: string,
+    basis: StoredBasis,
+  ): Promise<StoredBasis> {
+    await manager.query(
+      'UPDATE indicator_system_version SET basis = $2::jsonb WHERE id = $1 AND basis IS NULL',
+      [versionId, JSON.stringify(basis)],
+    );
+    const [stored] = await manager.query(
+      'SELECT basis FROM indicator_system_version WHERE id = $1',
+      [versionId],
+    );
+    return stored.basis as StoredBasis;
   }
 
   findById(id: string): Promise<IndicatorSystemVersion | null> {

@@ -21,6 +21,9 @@ import type { PeriodGranularity } from '../period';
  *   Distinct counts shared by k projects (a resource, an outlet, a brand × outlet pair) are split
  *   1/k to each, so that the parts still add up. Amounts not attributable to any project are left
  *   out of `parts` (they stay in `total`).
+ * - A distinct count also gives each part its `alone`: the items only that project has, which is
+ *   what truly leaves the total without it (the leave-one-out ΔD uses it; the 1/k shares are
+ *   reported as `shares`). A sum omits `alone`.
  * - Be deterministic: the same database state gives the same rows (the recompute job relies on
  *   this to write nothing when nothing changed).
  */
@@ -44,7 +47,13 @@ export interface PlatformIndicatorQuery {
 
 export interface PlatformIndicatorPart {
   projectId: string;
+  /** The project's additive share (the parts add up to the total). */
   amount: IndicatorAmount;
+  /**
+   * What leaves the total when the project is removed: for a distinct count, the items only this
+   * project has (an outlet where no other project sold). Omitted: equal to `amount` (a sum).
+   */
+  alone?: IndicatorAmount;
 }
 
 export interface PlatformIndicatorValue {

@@ -112,7 +112,8 @@ export const PLATFORM_INDICATORS: readonly PlatformIndicatorSpec[] = [
     defaultSubsystem: TALENT_INNOVATION,
     aggregation: IndicatorAggregation.RATIO,
     unit: 'share',
-    description: 'Units sold ÷ units delivered, over the products of the city in the period.',
+    description:
+      'Units sold in the period ÷ units in market during it (delivered by its end, not sold before it), over the products of the city: delivered, unsold products count.',
     providedBy: 'retail',
   },
   {

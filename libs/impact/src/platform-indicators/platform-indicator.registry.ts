@@ -118,7 +118,13 @@ export class PlatformIndicatorRegistry implements OnModuleInit {
       );
     }
     for (const part of row.parts) {
-      if (isRatio(part.amount) !== ratio || !finiteAmount(part.amount)) {
+      const alone = part.alone ?? part.amount;
+      if (
+        isRatio(part.amount) !== ratio ||
+        !finiteAmount(part.amount) ||
+        isRatio(alone) !== ratio ||
+        !finiteAmount(alone)
+      ) {
         throw new Error(`${where}: the part of project ${part.projectId} has the wrong kind`);
       }
     }

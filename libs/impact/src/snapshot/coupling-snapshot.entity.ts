@@ -11,6 +11,7 @@ import type { FrozenParameters } from '@cc/coupling';
 import { City } from '@cc/catalog';
 import { CouplingLevel, CouplingSnapshotStatus } from '../graphql-enums';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
+import type { BasisSummary } from '../indicator-system/indicator-system-basis';
 import { PeriodGranularity } from '../period';
 
 /** Where one indicator's raw value came from: what an official sees behind the number. */
@@ -44,18 +45,15 @@ export interface SnapshotObstacles {
 }
 
 /**
- * The coupling result of one city in one period under one indicator-system version. The LIVE
- * revision is rewritten whenever its panel changes; `publishCouplingPeriod` turns it PUBLISHED,
- * after which it never changes and later data goes into a new LIVE revision. Only one LIVE row
- * exists per (city, period, version) (a partial unique index).
+ * The coupling result of one city in one period under one indicator-system version, written by
+ * one panel run (`runId`; `revision` is the run's sequence number). Rows are never updated,
+ * except that `publishCouplingPeriod` turns the current run's rows of a period PUBLISHED; later
+ * runs write new LIVE rows beside them. Superseded LIVE rows are pruned; PUBLISHED rows stay.
  */
 @ObjectType({ description: 'Coupling of U1 and U2 for a city in a period (one revision).' })
 @Entity()
-@Index(['cityId', 'period', 'systemVersionId', 'revision'], { unique: true })
-@Index('UQ_coupling_snapshot_live', ['cityId', 'period', 'systemVersionId'], {
-  unique: true,
-  where: `"status" = 'LIVE'`,
-})
+@Index('IDX_coupling_snapshot_run_city_period', ['runId', 'cityId', 'period'], { unique: true })
+@Index('IDX_coupling_snapshot_key_status', ['cityId', 'period', 'systemVersionId', 'status'])
 @Index(['systemVersionId', 'period', 'status'])
 export class CouplingSnapshot {
   @Field(() => ID)
@@ -88,8 +86,12 @@ export class CouplingSnapshot {
   @Column({ type: 'uuid' })
   systemVersionId!: string;
 
+  @Field(() => ID, { description: 'The panel run that computed it.' })
+  @Column({ type: 'uuid' })
+  runId!: string;
+
   @Field(() => Int, {
-    description: '1 for the first snapshot; +1 for each live revision after a publication.',
+    description: 'The sequence number of the run that computed it (1 = the version’s first run).',
   })
   @Column({ type: 'int' })
   revision!: number;
@@ -150,6 +152,10 @@ export class CouplingSnapshot {
 
   @Column({ type: 'jsonb' })
   panel!: PanelSummary;
+
+  /** The basis (goalposts and weights) these numbers were computed on. */
+  @Column({ type: 'jsonb' })
+  basis!: BasisSummary;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings!: { code: string; message: string }[];

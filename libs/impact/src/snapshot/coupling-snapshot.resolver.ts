@@ -4,7 +4,9 @@ import { CatalogLoaders, City } from '@cc/catalog';
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { CouplingRecomputeRequester } from '../coupling-jobs/coupling-recompute.requester';
 import { ImpactLoaders } from '../impact.loaders';
+import { basisType, CouplingBasisType } from '../indicator-system/dto/coupling-basis.type';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
+import { CouplingRun } from './coupling-run.entity';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
 import { CouplingSnapshotService } from './coupling-snapshot.service';
 import {
@@ -15,6 +17,7 @@ import {
   SimulateCouplingArgs,
 } from './dto/coupling-snapshot.args';
 import {
+  CouplingPeriodResult,
   CouplingSimulation,
   CouplingSnapshotConnection,
   CouplingWarningType,
@@ -47,9 +50,18 @@ export class CouplingSnapshotResolver {
   }
 
   @Roles(Role.OFFICIAL, Role.ADMIN)
+  @Query(() => CouplingPeriodResult, {
+    description:
+      'A city in one period: its snapshot, or why there is none (NO_ACTIVE_VERSION, TOO_FEW_SAMPLES with the count and minimum, NOT_COMPUTED_YET, NO_DATA, NOT_PUBLISHED) and what would fix it.',
+  })
+  couplingPeriod(@CurrentViewer() viewer: Viewer, @Args() args: CouplingSnapshotArgs) {
+    return this.snapshots.getExplained(viewer, args);
+  }
+
+  @Roles(Role.OFFICIAL, Role.ADMIN)
   @Query(() => CouplingSnapshot, {
     nullable: true,
-    description: 'A city in one period; null before the first computation.',
+    description: 'A city in one period; null when there is none (`couplingPeriod` says why).',
   })
   couplingSnapshot(@CurrentViewer() viewer: Viewer, @Args() args: CouplingSnapshotArgs) {
     return this.snapshots.get(viewer, args);
@@ -95,9 +107,9 @@ export class CouplingSnapshotResolver {
   }
 
   @Roles(Role.OFFICIAL, Role.ADMIN)
-  @Mutation(() => CouplingSnapshot, {
+  @Mutation(() => [CouplingSnapshot], {
     description:
-      'Freeze a period: its live snapshot becomes PUBLISHED and never changes; later data makes a new live revision.',
+      'Freeze a period for every city of the version in one transaction: the current run’s snapshots become PUBLISHED and never change; later data makes new live ones. Global versions: ADMIN.',
   })
   publishCouplingPeriod(@CurrentViewer() viewer: Viewer, @Args() args: PublishCouplingPeriodArgs) {
     return this.snapshots.publish(viewer, args);
@@ -137,6 +149,18 @@ export class CouplingSnapshotResolver {
   async subsystems(@Parent() snapshot: CouplingSnapshot, @Loaders() loaders: LoaderRegistry) {
     const version = await this.impactLoaders.systemVersion(loaders).load(snapshot.systemVersionId);
     return snapshotSubsystems(snapshot, version!);
+  }
+
+  @ResolveField(() => CouplingBasisType, {
+    description: 'The basis these numbers were computed on: origin, baseline periods, when fixed.',
+  })
+  basis(@Parent() snapshot: CouplingSnapshot): CouplingBasisType {
+    return basisType(snapshot.basis);
+  }
+
+  @ResolveField(() => CouplingRun, { description: 'The panel run that computed it.' })
+  run(@Parent() snapshot: CouplingSnapshot, @Loaders() loaders: LoaderRegistry) {
+    return this.impactLoaders.run(loaders).load(snapshot.runId);
   }
 
   @ResolveField(() => PanelSummaryType)

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
-import { CouplingError, evaluateFrozen } from '@cc/coupling';
+import { CouplingError, CouplingWarning, evaluateWhatIf } from '@cc/coupling';
 import { Connection, paginate } from '@cc/graphql';
 import { CouplingLevel, CouplingSnapshotStatus } from '../graphql-enums';
-import { visibleCityIds } from '../impact-access';
+import { assertCityAccess, visibleCityIds } from '../impact-access';
 import { ImpactException } from '../impact.exception';
 import { IndicatorSystemVersion } from '../indicator-system/indicator-system-version.entity';
 import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
 import { Period, periodStart, tryParsePeriod } from '../period';
 import { IndicatorSource } from '../platform-indicators/platform-indicator.catalog';
+import { explainAbsence, noActiveVersion } from './coupling-absence';
+import { CouplingRun } from './coupling-run.entity';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
 import { ProjectContribution } from './project-contribution.entity';
 import { applyProjectChanges } from './simulation-changes';
@@ -22,7 +24,7 @@ import {
   PublishCouplingPeriodArgs,
   SimulateCouplingArgs,
 } from './dto/coupling-snapshot.args';
-import { CouplingSimulation } from './dto/coupling-snapshot.types';
+import { CouplingPeriodResult, CouplingSimulation } from './dto/coupling-snapshot.types';
 
 /**
  * Reading, publishing and what-if of coupling snapshots. Per (city, period, version) the
@@ -53,6 +55,36 @@ export class CouplingSnapshotService {
         .andWhere('snapshot.system_version_id = :versionId', { versionId: version.id }),
       args.status,
     ).getOne();
+  }
+
+  /** The snapshot, or why there is none (`CouplingAbsence`). */
+  async getExplained(viewer: Viewer, args: CouplingSnapshotArgs): Promise<CouplingPeriodResult> {
+    assertCityAccess(viewer, args.cityId);
+    if (args.version === undefined || args.version === null) {
+      if (!(await this.systems.activeFor(args.cityId))) {
+        return { snapshot: null, absence: noActiveVersion(args.cityId) };
+      }
+    }
+    const snapshot = await this.get(viewer, args);
+    if (snapshot) return { snapshot, absence: null };
+    const version = await this.systems.resolve(viewer, {
+      version: args.version,
+      cityId: args.cityId,
+    });
+    const latestRun = await this.dataSource.getRepository(CouplingRun).findOne({
+      where: { systemVersionId: version.id },
+      order: { sequence: 'DESC' },
+    });
+    return {
+      snapshot: null,
+      absence: explainAbsence({
+        version: version.version,
+        period: args.period,
+        latestRun,
+        hasCurrentRun: version.currentRunId !== null,
+        published: args.status === CouplingSnapshotStatus.PUBLISHED,
+      }),
+    };
   }
 
   async getOrThrow(viewer: Viewer, args: CouplingSnapshotArgs): Promise<CouplingSnapshot> {
@@ -124,45 +156,52 @@ export class CouplingSnapshotService {
   }
 
   /**
-   * Freezes the period: its LIVE snapshot becomes PUBLISHED and never changes again. Later
-   * recomputes write a new LIVE revision beside it.
+   * Freezes a period for every city of the version, in one transaction: the current run's rows
+   * of that period become PUBLISHED and never change again; later runs write new LIVE rows
+   * beside them. A global version is published by an ADMIN; a city's version by its officials.
+   * Returns the frozen snapshots the viewer may see, highest D first.
    */
-  async publish(viewer: Viewer, args: PublishCouplingPeriodArgs): Promise<CouplingSnapshot> {
+  async publish(viewer: Viewer, args: PublishCouplingPeriodArgs): Promise<CouplingSnapshot[]> {
     const version = await this.systems.resolve(viewer, {
       version: args.version,
       cityId: args.cityId,
     });
+    if (!version.cityId && !viewer.isAdmin) throw ImpactException.globalPublicationRequiresAdmin();
     const period = this.periodFor(version, args.period);
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager
-        .createQueryBuilder(CouplingSnapshot, 'snapshot')
-        .setLock('pessimistic_write')
-        .where(
-          'snapshot.city_id = :cityId AND snapshot.period = :period AND snapshot.system_version_id = :versionId',
-          {
-            cityId: args.cityId,
-            period: period.key,
-            versionId: version.id,
-          },
-        )
-        .getMany();
-      const live = rows.find((row) => row.status === CouplingSnapshotStatus.LIVE);
-      if (!live) {
-        if (rows.length) throw ImpactException.nothingToPublish(args.cityId, period.key);
-        throw ImpactException.snapshotNotFound(args.cityId, period.key);
+    const ids = await this.dataSource.transaction(async (manager) => {
+      // Locks the pointer: a run cannot become current halfway through the publication.
+      const [{ current_run_id: runId }] = await manager.query(
+        'SELECT current_run_id FROM indicator_system_version WHERE id = $1 FOR UPDATE',
+        [version.id],
+      );
+      const [rows] = await manager.query(
+        `UPDATE coupling_snapshot SET status = 'PUBLISHED', published_at = now(), published_by_id = $3
+          WHERE run_id = $1 AND period = $2 AND status = 'LIVE' RETURNING id`,
+        [runId, period.key, viewer.userId],
+      );
+      if (!rows.length) {
+        const [published] = await manager.query(
+          `SELECT 1 FROM coupling_snapshot WHERE run_id = $1 AND period = $2 LIMIT 1`,
+          [runId, period.key],
+        );
+        if (published) throw ImpactException.nothingToPublish(version.version, period.key);
+        throw ImpactException.snapshotNotFound(args.cityId ?? 'any', period.key);
       }
-      await manager.update(CouplingSnapshot, live.id, {
-        status: CouplingSnapshotStatus.PUBLISHED,
-        publishedAt: new Date(),
-        publishedById: viewer.userId,
-      });
-      return manager.findOneByOrFail(CouplingSnapshot, { id: live.id });
+      return (rows as { id: string }[]).map((row) => row.id);
     });
+    const query = this.snapshots
+      .createQueryBuilder('snapshot')
+      .where('snapshot.id = ANY(:ids)', { ids })
+      .orderBy('snapshot.coordination_degree', 'DESC')
+      .addOrderBy('snapshot.city_id', 'ASC');
+    const cities = visibleCityIds(viewer);
+    if (cities) query.andWhere('snapshot.city_id = ANY(:cities)', { cities });
+    return query.getMany();
   }
 
   /**
-   * What-if on a snapshot, evaluated with its frozen bounds and weights (`evaluateFrozen`).
-   * Writes nothing. In order: projects taken out (their stored parts subtracted from the
+   * What-if on a snapshot, evaluated with its frozen bounds and weights as goalposts
+   * (`evaluateWhatIf`: clipped values and U outside [0, 1] are warnings). Writes nothing. In order: projects taken out (their stored parts subtracted from the
    * platform indicators' totals), hypothetical projects put in (their parts added), then
    * indicator deltas added to the raw values.
    */
@@ -186,12 +225,25 @@ export class CouplingSnapshotService {
         })
       : [];
     const found = new Set(stored.map((c) => c.projectId));
-    const absent = removeProjects.filter((id) => !found.has(id));
-    if (absent.length) {
-      throw ImpactException.simulationInvalid(
-        `No contribution of ${absent.join(', ')} to ${base.period}: only projects with a part in this snapshot can be removed`,
+    const warnings: CouplingWarning[] = removeProjects
+      .filter((id) => !found.has(id))
+      .map((id) => ({
+        code: 'PROJECT_WITHOUT_ACTIVITY',
+        message: `project ${id} has no activity in ${base.period}: removing it changes nothing`,
+        sample: [base.cityId, base.period],
+      }));
+    addProjects.forEach((project, i) => {
+      const empty = project.parts.every(
+        (part) => !part.amount && !part.numerator && !part.denominator,
       );
-    }
+      if (empty) {
+        warnings.push({
+          code: 'PROJECT_WITHOUT_PARTS',
+          message: `${project.label ?? `added project ${i + 1}`} has no raw parts: adding it changes nothing`,
+          sample: [base.cityId, base.period],
+        });
+      }
+    });
     const projected = applyProjectChanges({
       indicators: version.indicators,
       rawValues: base.rawValues,
@@ -215,9 +267,9 @@ export class CouplingSnapshotService {
         );
       }
     }
-    let result;
+    let whatIf;
     try {
-      result = evaluateFrozen({
+      whatIf = evaluateWhatIf({
         model,
         frozen: base.frozen,
         values,
@@ -227,6 +279,8 @@ export class CouplingSnapshotService {
       if (error instanceof CouplingError) throw ImpactException.simulationInvalid(error.message);
       throw error;
     }
+    const result = whatIf.result;
+    warnings.push(...whatIf.warnings);
     return {
       base,
       indicators: known
@@ -250,6 +304,7 @@ export class CouplingSnapshotService {
       deltaD: result.D - base.coordinationDegree,
       removedProjects: removeProjects,
       addedProjects: addProjects.map((project, i) => project.label ?? `added project ${i + 1}`),
+      warnings,
     };
   }
 

@@ -3,6 +3,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeor
 import type { IndicatorAmount } from '@cc/coupling';
 import { PeriodGranularity } from '../period';
 import { CouplingSnapshot } from './coupling-snapshot.entity';
+import type { ContributionShares } from './snapshot-assembly';
 
 /**
  * A project's leave-one-out contribution to one snapshot (`computeContributions` of
@@ -17,6 +18,7 @@ import { CouplingSnapshot } from './coupling-snapshot.entity';
 @Entity()
 @Index(['snapshotId', 'projectId'], { unique: true })
 @Index(['projectId'])
+@Index('IDX_project_contribution_run', ['runId'])
 @Index(['cityId', 'period', 'systemVersionId'])
 export class ProjectContribution {
   @Field(() => ID)
@@ -29,6 +31,10 @@ export class ProjectContribution {
   @Field(() => ID, { description: 'The snapshot (one revision of the city in the period).' })
   @Column({ type: 'uuid' })
   snapshotId!: string;
+
+  @Field(() => ID, { description: 'The panel run that computed it (its snapshot’s run).' })
+  @Column({ type: 'uuid' })
+  runId!: string;
 
   /** The marketplace project (no foreign key: the impact domain does not own projects). */
   @Field(() => ID)
@@ -51,9 +57,13 @@ export class ProjectContribution {
   @Column({ type: 'uuid' })
   systemVersionId!: string;
 
-  /** The project's additive part of each platform indicator. */
+  /** What removing the project takes from each platform indicator (its own distinct items). */
   @Column({ type: 'jsonb' })
   rawParts!: Record<string, IndicatorAmount>;
+
+  /** The additive attribution (1/k shares of shared distinct items) and its ΔU, ΔD. */
+  @Column({ type: 'jsonb' })
+  shares!: ContributionShares;
 
   /** ΔU_k per subsystem. */
   @Column({ type: 'jsonb' })

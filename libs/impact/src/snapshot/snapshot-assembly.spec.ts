@@ -1,3 +1,4 @@
+import { BasisOrigin, BasisSummary } from '../indicator-system/indicator-system-basis';
 import { computeContributions, evaluate, evaluateFrozen, parseModel } from '@cc/coupling';
 import { buildPanel } from '../coupling-jobs/coupling-panel';
 import { IndicatorDefinition } from '../indicator-system/indicator-system.definition';
@@ -94,6 +95,14 @@ function panelFor(visitorsBoost = 0) {
   });
 }
 
+const PANEL_BASIS: BasisSummary = {
+  origin: BasisOrigin.PANEL,
+  baselinePeriods: [],
+  headroom: null,
+  fixedAt: null,
+  hash: 'panel',
+};
+
 function assemble(visitorsBoost = 0) {
   const panel = panelFor(visitorsBoost);
   const evaluation = evaluate(
@@ -108,6 +117,7 @@ function assemble(visitorsBoost = 0) {
       panel.samples,
       evaluation,
       summarizePanel(panel.samples, panel.excluded),
+      PANEL_BASIS,
     ),
   };
 }
@@ -177,10 +187,16 @@ describe('assembleSnapshots', () => {
       contributors: panel.samples[i].contributors,
     });
     expect(contents[i].contributions.map((c) => c.projectId)).toEqual(['city-b-p1', 'city-b-p2']);
+    // These parts are sums (no `alone`): the shares equal the true leave-one-out.
     expect(contents[i].contributions).toEqual(
       expected.contributions.map((c) => ({
         projectId: c.id,
         rawParts: panel.samples[i].contributors.find((p) => p.id === c.id)!.parts,
+        shares: {
+          parts: panel.samples[i].contributors.find((p) => p.id === c.id)!.parts,
+          deltaU: c.deltaU,
+          deltaD: c.deltaD,
+        },
         deltaU: c.deltaU,
         deltaC: c.deltaC,
         deltaT: c.deltaT,

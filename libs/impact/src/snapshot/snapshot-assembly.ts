@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   computeContributions,
   CouplingModel,
@@ -8,13 +7,24 @@ import {
   IndicatorAmount,
 } from '@cc/coupling';
 import type { PanelSample } from '../coupling-jobs/coupling-panel';
+import type { BasisSummary } from '../indicator-system/indicator-system-basis';
 import { CouplingLevel } from '../graphql-enums';
 import { PeriodGranularity, periodStart } from '../period';
+import { hashOf, stableStringify } from '../stable-json';
 import type { IndicatorTrace, PanelSummary, SnapshotObstacles } from './coupling-snapshot.entity';
+
+/** The additive attribution: 1/k of each distinct item shared by k projects. */
+export interface ContributionShares {
+  parts: Record<string, IndicatorAmount>;
+  deltaU: Record<string, number>;
+  deltaD: number;
+}
 
 export interface ContributionContent {
   projectId: string;
+  /** What removing the project takes from each total (the true leave-one-out's inputs). */
   rawParts: Record<string, IndicatorAmount>;
+  shares: ContributionShares;
   deltaU: Record<string, number>;
   deltaC: number;
   deltaT: number;
@@ -40,26 +50,16 @@ export interface SnapshotContent {
   obstaclesNormalized: SnapshotObstacles;
   trace: Record<string, IndicatorTrace>;
   panel: PanelSummary;
+  basis: BasisSummary;
   warnings: CouplingWarning[];
   contributions: ContributionContent[];
   contentHash: string;
 }
 
-/** JSON with object keys sorted at every depth, so equal content always hashes equally. */
-export function stableStringify(value: unknown): string {
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { stableStringify };
 
 export function contentHashOf(content: Omit<SnapshotContent, 'contentHash'>): string {
-  return createHash('sha256').update(stableStringify(content)).digest('hex');
+  return hashOf(content);
 }
 
 export function summarizePanel(samples: readonly PanelSample[], excluded: string[]): PanelSummary {
@@ -83,6 +83,7 @@ export function assembleSnapshots(
   samples: readonly PanelSample[],
   evaluation: EvaluationResult,
   panel: PanelSummary,
+  basis: BasisSummary,
 ): SnapshotContent[] {
   if (evaluation.samples.length !== samples.length) {
     throw new Error(
@@ -91,20 +92,33 @@ export function assembleSnapshots(
   }
   return samples.map((sample, i) => {
     const result = evaluation.samples[i];
-    const warnings = [...evaluation.warnings];
+    // A warning about one sample (a clip at a goalpost) belongs to that sample's snapshot only.
+    const warnings = evaluation.warnings.filter(
+      (w) => !w.sample || (w.sample[0] === sample.cityId && w.sample[1] === sample.period.key),
+    );
     let contributions: ContributionContent[] = [];
     if (sample.contributors.length > 0) {
-      const computed = computeContributions({
-        model,
-        frozen: evaluation.frozen,
-        totals: sample.totals,
-        contributors: sample.contributors,
-      });
+      const leaveOneOut = (contributors: typeof sample.contributors) =>
+        computeContributions({
+          model,
+          frozen: evaluation.frozen,
+          totals: sample.totals,
+          contributors,
+        });
+      const computed = leaveOneOut(sample.contributors);
+      const shared = leaveOneOut(sample.shareContributors);
       warnings.push(...computed.warnings);
       const partsOf = new Map(sample.contributors.map((c) => [c.id, c.parts]));
+      const sharesOf = new Map(sample.shareContributors.map((c) => [c.id, c.parts]));
+      const sharedDelta = new Map(shared.contributions.map((c) => [c.id, c]));
       contributions = computed.contributions.map((c) => ({
         projectId: c.id,
         rawParts: { ...partsOf.get(c.id)! },
+        shares: {
+          parts: { ...sharesOf.get(c.id)! },
+          deltaU: sharedDelta.get(c.id)!.deltaU,
+          deltaD: sharedDelta.get(c.id)!.deltaD,
+        },
         deltaU: c.deltaU,
         deltaC: c.deltaC,
         deltaT: c.deltaT,
@@ -129,6 +143,7 @@ export function assembleSnapshots(
       obstaclesNormalized: result.obstaclesNormalized,
       trace: sample.trace,
       panel,
+      basis,
       warnings,
       contributions,
     };

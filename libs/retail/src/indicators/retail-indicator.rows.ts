@@ -84,7 +84,8 @@ type Amount = number | { numerator: number; denominator: number };
 /**
  * Turns the SQL aggregates into contract rows. Every amount is split among projects so that the
  * parts add up to the total (a distinct pair, outlet or resource shared by k projects counts 1/k
- * to each); the catalogue size behind `resource_activation` belongs to no project and stays out
+ * to each), and a distinct count's part also says what the project has `alone` (the items no
+ * other project shares: what truly leaves the total without it); the catalogue size behind `resource_activation` belongs to no project and stays out
  * of the parts. Money is in yuan (fen / 100). Rows are sorted by city, period and indicator,
  * parts by project id: the same database state always gives the same rows.
  */
@@ -97,6 +98,8 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
       period: string;
       indicator: string;
       parts: Map<string, Amount>;
+      /** Distinct counts: the items only this project has (what removing it takes away). */
+      alone: Map<string, Amount>;
       records: number;
       extraDenominator: number;
     }
@@ -108,6 +111,7 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
     projectId: string,
     amount: Amount,
     records: number,
+    alone?: Amount,
   ) => {
     if (!wanted.has(indicator)) return;
     const key = `${cityId}|${period}|${indicator}`;
@@ -118,6 +122,7 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
         period: canonicalPeriod(period, input.granularity),
         indicator,
         parts: new Map(),
+        alone: new Map(),
         records: 0,
         extraDenominator: 0,
       };
@@ -126,6 +131,10 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
     cell.records += records;
     const previous = cell.parts.get(projectId);
     cell.parts.set(projectId, previous === undefined ? amount : plus(previous, amount));
+    if (alone !== undefined) {
+      const before = cell.alone.get(projectId);
+      cell.alone.set(projectId, before === undefined ? alone : plus(before, alone));
+    }
   };
 
   for (const row of input.placementSales) {
@@ -167,8 +176,9 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
   }
   const shared = (rows: readonly SharedRow[], indicator: string) => {
     for (const row of rows) {
+      const only = row.project_ids.length === 1 ? 1 : 0;
       for (const projectId of row.project_ids) {
-        add(row.city_id, row.period, indicator, projectId, 1 / row.project_ids.length, 0);
+        add(row.city_id, row.period, indicator, projectId, 1 / row.project_ids.length, 0, only);
       }
       const cell = cells.get(`${row.city_id}|${row.period}|${indicator}`);
       if (cell) cell.records += 1;
@@ -188,6 +198,7 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
           denominator: 0,
         },
         0,
+        { numerator: row.project_ids.length === 1 ? 1 : 0, denominator: 0 },
       );
     }
     const cell = cells.get(`${row.city_id}|${row.period}|${RetailIndicator.RESOURCE_ACTIVATION}`);
@@ -203,7 +214,10 @@ export function retailIndicatorValues(input: RetailIndicatorInput): PlatformIndi
   const out: PlatformIndicatorValue[] = [];
   for (const cell of cells.values()) {
     const parts: PlatformIndicatorPart[] = [...cell.parts.entries()]
-      .map(([projectId, amount]) => ({ projectId, amount }))
+      .map(([projectId, amount]) => {
+        const alone = cell.alone.get(projectId);
+        return alone === undefined ? { projectId, amount } : { projectId, amount, alone };
+      })
       .sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
     let total: Amount = parts.reduce<Amount>(
       (sum, part) => plus(sum, part.amount as Amount),

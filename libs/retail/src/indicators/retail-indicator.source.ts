@@ -19,9 +19,9 @@ import {
   ResourceRow,
   retailIndicatorValues,
   RetailIndicator,
-  SellThroughRow,
   SharedRow,
 } from './retail-indicator.rows';
+import { sellThroughRows, SoldRow } from './sell-through';
 
 /** The local-time period key of a timestamptz column: $2 is the `to_char` pattern, $3 the UTC offset in minutes. */
 const periodKey = (column: string) =>
@@ -36,19 +36,28 @@ SELECT s.city_id, ${periodKey('s.sold_at')} AS period, pr.project_id, s.placemen
  WHERE ($1::uuid[] IS NULL OR s.city_id = ANY($1::uuid[]))
  GROUP BY 1, 2, 3, 4`;
 
-/**
- * Units sold of the products of a city (the product's own city, wherever sold) against the
- * units its production order delivered (marketplace's \`production_order\`, read for reporting).
- */
-const SELL_THROUGH_SQL = `
-SELECT pr.city_id, ${periodKey('s.sold_at')} AS period, pr.project_id,
-       sum(s.quantity)::bigint AS units, max(coalesce(po.quantity_delivered, 0))::int AS delivered,
-       count(*)::int AS sales
+/** Units sold per project and period, by the product's own city (wherever sold). */
+const SOLD_SQL = `
+SELECT pr.city_id, pr.project_id, ${periodKey('s.sold_at')} AS period,
+       sum(s.quantity)::bigint AS units, count(*)::int AS sales
   FROM sale s
   JOIN product pr ON pr.id = s.product_id
-  LEFT JOIN production_order po ON po.project_id = pr.project_id
  WHERE ($1::uuid[] IS NULL OR pr.city_id = ANY($1::uuid[]))
  GROUP BY 1, 2, 3`;
+
+/**
+ * Units delivered per project with a product, by the product's city (marketplace's
+ * \`production_order\`, read for reporting). A delivery without \`delivered_at\` (partial) counts
+ * from the order's last update.
+ */
+const DELIVERED_SQL = `
+SELECT pr.city_id, pr.project_id, max(po.quantity_delivered)::int AS delivered,
+       min(coalesce(po.delivered_at, po.updated_at)) AS delivered_at
+  FROM product pr
+  JOIN production_order po ON po.project_id = pr.project_id
+ WHERE po.quantity_delivered > 0
+   AND ($1::uuid[] IS NULL OR pr.city_id = ANY($1::uuid[]))
+ GROUP BY pr.city_id, pr.project_id`;
 
 const BRAND_OUTLET_SQL = `
 SELECT s.city_id, ${periodKey('s.sold_at')} AS period,
@@ -102,7 +111,7 @@ SELECT o.city_id, pl.project_id, pl.activated_at, pl.closed_at
  * | ------------------------ | ----- | -------------------------------------------------------------- |
  * | `creative_sales_revenue` | SUM   | its product's sales at the city's outlets, yuan                 |
  * | `talent_earnings`        | SUM   | the talents' royalties from those sales (settlement split), yuan |
- * | `sell_through`           | RATIO | { units sold in the period, units delivered } of its product    |
+ * | `sell_through`           | RATIO | { units sold in the period, units in market during it }         |
  * | `brand_reach`            | SUM   | 1/k of each brand × outlet pair with sales                      |
  * | `scene_coverage`         | SUM   | 1/k of each physical outlet selling local products              |
  * | `resource_activation`    | RATIO | 1/k of each resource of the city whose product sold / catalogue |
@@ -153,10 +162,15 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
       indicators: query.indicators,
       placementSales,
       placementTerms,
-      sellThrough: await run<SellThroughRow>(
-        wanted.has(RetailIndicator.SELL_THROUGH),
-        SELL_THROUGH_SQL,
-      ),
+      sellThrough: wanted.has(RetailIndicator.SELL_THROUGH)
+        ? sellThroughRows({
+            delivered: await this.db.query(DELIVERED_SQL, [params[0]]),
+            sold: await run<SoldRow>(true, SOLD_SQL),
+            granularity: query.granularity,
+            utcOffsetMinutes: query.utcOffsetMinutes,
+            now: new Date(),
+          })
+        : [],
       brandOutletPairs: await run<SharedRow>(
         wanted.has(RetailIndicator.BRAND_REACH),
         BRAND_OUTLET_SQL,

@@ -11,7 +11,7 @@ import { OutletService } from '../outlet/outlet.service';
 import { Placement } from '../placement/placement.entity';
 import { ProductService } from '../product/product.service';
 import { RetailAccess } from '../retail-access';
-import { announceCouplingChange, SALES_INDICATORS } from '../retail-coupling';
+import { announceSales } from '../retail-coupling';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult } from './sale.connection';
@@ -86,7 +86,7 @@ export class SaleService {
       ],
     );
     if (rows.length) {
-      await this.announce(outlet, [input.soldAt], 'sale recorded');
+      await this.announce(outlet, product, [input.soldAt], 'sale recorded');
       await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'sale recorded');
       await publishProjectEvent(this.queue, {
         kind: ProjectEventKind.SALE_RECORDED,
@@ -159,12 +159,20 @@ export class SaleService {
     });
   }
 
-  /** Tells the impact domain that the outlet's city changed in the quarters of these sales. */
-  announce(outlet: Pick<Outlet, 'cityId'>, soldAt: Iterable<Date>, reason: string): Promise<void> {
-    return announceCouplingChange(this.queue, {
-      cityId: outlet.cityId,
+  /**
+   * Tells the impact domain that the outlet's city (sales, reach, coverage, earnings) and the
+   * product's city (sell-through, activation) changed in the quarters of these sales.
+   */
+  announce(
+    outlet: Pick<Outlet, 'cityId'>,
+    product: { cityId: string },
+    soldAt: Iterable<Date>,
+    reason: string,
+  ): Promise<void> {
+    return announceSales(this.queue, {
+      outletCityId: outlet.cityId,
+      productCityIds: [product.cityId],
       periods: [...soldAt].map((at) => periodOf(at).key),
-      indicators: SALES_INDICATORS,
       reason,
     });
   }

@@ -27,6 +27,7 @@ import {
   IndicatorSource,
 } from '../../platform-indicators/platform-indicator.catalog';
 import { INDICATOR_KEY_PATTERN } from '../indicator-system.definition';
+import { IndicatorSystemBasisInput } from './indicator-system-basis.input';
 
 const KEY_MESSAGE = 'must start with a letter and hold only letters, digits and underscores';
 
@@ -178,6 +179,16 @@ export class CreateIndicatorSystemVersionInput {
   @IsNumber()
   @Min(0)
   productFloor: number = 0;
+
+  @Field(() => IndicatorSystemBasisInput, {
+    nullable: true,
+    description:
+      'The basis live numbers are computed on. Default: BASELINE derived from the first computable panel (headroom 0), then fixed.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IndicatorSystemBasisInput)
+  basis?: IndicatorSystemBasisInput | null;
 
   @Field({ nullable: true, description: 'Why this version was made.' })
   @IsOptional()

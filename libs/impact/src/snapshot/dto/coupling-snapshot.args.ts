@@ -2,7 +2,6 @@ import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@n
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsEnum,
   IsInt,
   IsNumber,
@@ -141,8 +140,7 @@ export class HypotheticalProjectInput {
   @MaxLength(200)
   label?: string | null;
 
-  @Field(() => [ProjectPartInput])
-  @ArrayMinSize(1)
+  @Field(() => [ProjectPartInput], { description: 'No parts: a warning, not an error.' })
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => ProjectPartInput)
@@ -216,9 +214,13 @@ export class ProjectContributionsArgs extends ConnectionArgs {
 
 @ArgsType()
 export class PublishCouplingPeriodArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Picks the version in force for this city; every city of the version is frozen.',
+  })
+  @IsOptional()
   @IsUUID()
-  cityId!: string;
+  cityId?: string;
 
   @Field({ description: PERIOD_HELP })
   @IsString()

@@ -5,6 +5,7 @@ import {
   IndicatorAggregation,
   IndicatorSource,
 } from '../../platform-indicators/platform-indicator.catalog';
+import { CouplingAbsence } from '../coupling-absence';
 import { CouplingSnapshot } from '../coupling-snapshot.entity';
 import { ProjectContribution } from '../project-contribution.entity';
 
@@ -157,6 +158,9 @@ export class CouplingWarningType {
 
   @Field()
   message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The indicator (or subsystem) concerned.' })
+  indicator?: string | null;
 }
 
 @ObjectType()
@@ -239,6 +243,12 @@ export class CouplingSimulation {
     description: 'The hypothetical projects put in, by label (or "added project n").',
   })
   addedProjects!: string[];
+
+  @Field(() => [CouplingWarningType], {
+    description:
+      'CLIPPED_AT_GOALPOST (a value beyond the bounds, clipped), U_CLIPPED, PROJECT_WITHOUT_PARTS (an added project with no parts), PROJECT_WITHOUT_ACTIVITY (a removed project with no activity in the period).',
+  })
+  warnings!: CouplingWarningType[];
 }
 
 @ObjectType({ description: 'ΔU of one subsystem: U − U(without the project).' })
@@ -271,5 +281,31 @@ export class ContributionPart {
   denominator!: number | null;
 }
 
+@ObjectType('ContributionShares', {
+  description:
+    'The additive attribution: each distinct item (outlet, brand × outlet, resource) shared by k projects counts 1/k to each, so the parts add up to the totals. Its ΔD is D − D(without these shares).',
+})
+export class ContributionSharesType {
+  @Field(() => [ContributionPart])
+  parts!: ContributionPart[];
+
+  @Field(() => [SubsystemDelta])
+  deltaU!: SubsystemDelta[];
+
+  @Field(() => Float)
+  deltaD!: number;
+}
+
 @ObjectType()
 export class ProjectContributionConnection extends ConnectionType(ProjectContribution) {}
+
+@ObjectType({
+  description: 'A city in one period: the snapshot, or why there is none (never a bare null).',
+})
+export class CouplingPeriodResult {
+  @Field(() => CouplingSnapshot, { nullable: true })
+  snapshot!: CouplingSnapshot | null;
+
+  @Field(() => CouplingAbsence, { nullable: true, description: 'Set when there is no snapshot.' })
+  absence!: CouplingAbsence | null;
+}
