@@ -53,6 +53,8 @@ export function withActiveIncubatedVentures<T extends Definition>(definition: T)
  * version (the next number); earlier versions stay as they are and readable. The new version
  * copies the latest global version row (whatever columns it has) and adds the indicator, so it
  * composes with other changes to the default system. Skipped when the latest already has it.
+ * A stored basis and the current run are the old version's own: the new one fixes its basis
+ * (with a goalpost for the new indicator) and makes its runs itself.
  */
 export class ActiveIncubatedVentures1795900000001 implements MigrationInterface {
   name = 'ActiveIncubatedVentures1795900000001';
@@ -66,7 +68,8 @@ export class ActiveIncubatedVentures1795900000001 implements MigrationInterface 
     const columns: { column_name: string }[] = await queryRunner.query(
       `SELECT column_name FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = 'indicator_system_version'
-          AND column_name NOT IN ('id', 'version', 'model', 'indicators', 'note', 'created_at', 'created_by_id')`,
+          AND column_name NOT IN ('id', 'version', 'model', 'indicators', 'note', 'created_at', 'created_by_id',
+                                  'basis', 'current_run_id')`,
     );
     const copied = columns.map((column) => `"${column.column_name}"`).join(', ');
     await queryRunner.query(
