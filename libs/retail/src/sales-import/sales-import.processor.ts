@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
@@ -182,12 +182,12 @@ export class SalesImportProcessor {
     }
   }
 
-  /** Marks an import FAILED for good (after its last attempt), keeping what it imported. */
+  /** Marks an import FAILED for good (its job failed for good), keeping what it imported. */
   async giveUp(importId: string, reason: string): Promise<void> {
     await this.db
       .getRepository(SalesImport)
       .update(
-        { id: importId, status: SalesImportStatus.PROCESSING },
+        { id: importId, status: In([SalesImportStatus.QUEUED, SalesImportStatus.PROCESSING]) },
         { status: SalesImportStatus.FAILED, failureReason: reason, finishedAt: new Date() },
       );
   }
