@@ -94,14 +94,17 @@ export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const graceMs = this.config.worker.shutdownGraceMs;
+    const deadline = Date.now() + this.config.worker.shutdownGraceMs;
     await Promise.all(
       this.workers.map(async (worker) => {
-        const graceful = worker.close();
-        const timeout = new Promise<'timeout'>((resolve) =>
-          setTimeout(resolve, graceMs, 'timeout').unref(),
-        );
-        if ((await Promise.race([graceful, timeout])) === 'timeout') await this.release(worker);
+        // Stop taking jobs, let active ones finish within the grace. (Not close(): a forced close
+        // after a graceful one only waits for the graceful one, i.e. for the job.)
+        await worker.pause(true);
+        const active = this.active.get(worker)!;
+        while (active.size > 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        if (active.size > 0) await this.release(worker);
+        else await worker.close();
       }),
     );
     await Promise.all(this.relays.map((relay) => relay.close()));
