@@ -62,7 +62,7 @@ export const envSchema = z.object({
   /** Stalls a job may survive (it is then moved back to wait); one more and it fails. */
   QUEUE_MAX_STALLED_COUNT: z.coerce.number().int().min(0).default(1),
   /** Longest a Redis command on the request path may take before the request goes on without it. */
-  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1_000),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1_500),
 });
 
 export type Env = z.infer<typeof envSchema>;

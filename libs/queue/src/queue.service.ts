@@ -22,8 +22,9 @@ export class QueueService implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   /**
-   * Enqueues, or fails within REDIS_COMMAND_TIMEOUT_MS: a request that enqueues must answer
-   * promptly when Redis is down (ioredis would otherwise hold the command until it reconnects).
+   * Enqueues, or fails promptly when Redis is unreachable: at once while the connection is down
+   * (ioredis would otherwise hold the command until it reconnects), and after
+   * REDIS_COMMAND_TIMEOUT_MS when Redis stops answering on an open connection.
    */
   async add<TData>(
     jobClass: JobClass<TData>,
@@ -31,15 +32,32 @@ export class QueueService implements OnApplicationShutdown {
     options: JobsOptions = {},
   ): Promise<Job<TData>> {
     const queue = this.queue(queueOf(jobClass));
-    return withinTimeout(
-      queue.add(jobClass.name, data, {
-        ...DEFAULT_JOB_OPTIONS,
-        jobId: jobClass.jobId(data),
-        ...options,
-      }) as Promise<Job<TData>>,
-      this.config.redis.commandTimeoutMs,
-      `enqueueing ${jobClass.name}`,
-    );
+    await this.connected(`enqueueing ${jobClass.name}`);
+    return queue.add(jobClass.name, data, {
+      ...DEFAULT_JOB_OPTIONS,
+      jobId: jobClass.jobId(data),
+      ...options,
+    }) as Promise<Job<TData>>;
+  }
+
+  /** Waits for the first connection (at most the command timeout); fails at once when lost. */
+  private async connected(what: string): Promise<void> {
+    const connection = this.connectionFor();
+    if (connection.status === 'ready') return;
+    const fail = () => new Error(`Redis is not reachable (${connection.status}); ${what} failed`);
+    if (!['wait', 'connecting', 'connect'].includes(connection.status)) throw fail();
+    const ms = this.config.redis.commandTimeoutMs;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        connection.off('ready', ready);
+        reject(fail());
+      }, ms).unref();
+      const ready = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      connection.once('ready', ready);
+    });
   }
 
   /**
@@ -105,16 +123,4 @@ export class QueueService implements OnApplicationShutdown {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await this.connection?.quit().catch(() => undefined);
   }
-}
-
-/** Rejects when `work` takes longer than `ms`; the command may still complete later. */
-export function withinTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Redis did not answer within ${ms} ms (${what})`)),
-      ms,
-    ).unref();
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
