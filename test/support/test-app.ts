@@ -5,6 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { withEnv } from './env-override';
 import { GraphqlClient } from './graphql-client';
 
 export interface TestApp {
@@ -24,17 +25,29 @@ export interface TestApp {
 process.env.CC_TEST_BASE_QUEUE_PREFIX ??= process.env.QUEUE_PREFIX;
 process.env.QUEUE_PREFIX = `${process.env.CC_TEST_BASE_QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`;
 
-/** Boots the real API (on a free port) and, when asked, the real worker, in this test process. */
-export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
-  const api = await createApiApp();
+/**
+ * Boots the real API (on a free port) and, when asked, the real worker, in this test process;
+ * `env` overrides the environment they start with (e.g. a private Redis for fault drills).
+ */
+export async function startTestApp(
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const override = withEnv(options.env ?? {});
+  let api: INestApplication;
+  let worker: INestApplicationContext | undefined;
+  try {
+    api = await createApiApp();
+    worker = options.worker
+      ? await NestFactory.createApplicationContext(WorkerModule, {
+          logger: false,
+          abortOnError: false,
+        })
+      : undefined;
+  } finally {
+    override.restore();
+  }
   await api.listen(0, '127.0.0.1');
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-  const worker = options.worker
-    ? await NestFactory.createApplicationContext(WorkerModule, {
-        logger: false,
-        abortOnError: false,
-      })
-    : undefined;
   await worker?.init();
   return {
     api,
@@ -60,5 +73,25 @@ export async function eventually<T>(
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Boots one more worker (a replica) with extra environment, e.g. a private Redis, a database
+ * reached through a proxy, or short lock and stall settings for fault drills.
+ */
+export async function startWorker(
+  env: Record<string, string> = {},
+): Promise<INestApplicationContext> {
+  const override = withEnv(env);
+  try {
+    const worker = await NestFactory.createApplicationContext(WorkerModule, {
+      logger: false,
+      abortOnError: false,
+    });
+    await worker.init();
+    return worker;
+  } finally {
+    override.restore();
   }
 }

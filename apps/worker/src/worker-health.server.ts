@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@cc/config';
 import { HealthService } from '@cc/health';
-import { QueueWorkerHost } from '@cc/queue';
+import { QueueService, QueueWorkerHost } from '@cc/queue';
 
 /**
  * The worker's readiness signal: `/health/live` and `/health/ready` on WORKER_HEALTH_PORT
@@ -18,6 +18,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     private readonly config: AppConfig,
     private readonly health: HealthService,
     private readonly host: QueueWorkerHost,
+    private readonly queues: QueueService,
   ) {}
 
   get port(): number | undefined {
@@ -35,6 +36,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         .readiness({
           queues: async () => {
             if (!this.host.isRunning) throw new Error('queue consumers are not running');
+          },
+          schedules: async () => {
+            const missing = await this.queues.missingSchedules();
+            if (missing.length) throw new Error(`job schedulers missing: ${missing.join(', ')}`);
           },
         })
         .then((report) =>

@@ -49,15 +49,24 @@ export class AppConfig {
   }
 
   get redis() {
-    return { url: this.get('REDIS_URL') };
+    return { url: this.get('REDIS_URL'), commandTimeoutMs: this.get('REDIS_COMMAND_TIMEOUT_MS') };
   }
 
   get queue() {
-    return { prefix: this.get('QUEUE_PREFIX'), concurrency: this.get('WORKER_CONCURRENCY') };
+    return {
+      prefix: this.get('QUEUE_PREFIX'),
+      concurrency: this.get('WORKER_CONCURRENCY'),
+      lockDurationMs: this.get('QUEUE_LOCK_DURATION_MS'),
+      stalledIntervalMs: this.get('QUEUE_STALLED_INTERVAL_MS'),
+      maxStalledCount: this.get('QUEUE_MAX_STALLED_COUNT'),
+    };
   }
 
   get worker() {
-    return { healthPort: this.get('WORKER_HEALTH_PORT') };
+    return {
+      healthPort: this.get('WORKER_HEALTH_PORT'),
+      shutdownGraceMs: this.get('WORKER_SHUTDOWN_GRACE_MS'),
+    };
   }
 
   get logLevel(): Env['LOG_LEVEL'] {

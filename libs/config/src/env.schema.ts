@@ -73,6 +73,15 @@ export const envSchema = z.object({
   SALE_MAX_AMOUNT_FEN: positiveInt.default(10_000_000),
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** How long SIGTERM waits for active jobs before releasing them to another worker. */
+  WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
+  /** A job's lock; renewed every half of it while it runs. Past it, the job counts as stalled. */
+  QUEUE_LOCK_DURATION_MS: positiveInt.default(30_000),
+  QUEUE_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  /** Stalls a job may survive (it is then moved back to wait); one more and it fails. */
+  QUEUE_MAX_STALLED_COUNT: z.coerce.number().int().min(0).default(1),
+  /** Longest a Redis command on the request path may take before the request goes on without it. */
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1_500),
 });
 
 export type Env = z.infer<typeof envSchema>;

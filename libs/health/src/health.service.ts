@@ -1,14 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS_CLIENT } from '@cc/redis';
+import { evictionPolicyProblem } from './redis-eviction-policy';
 
 export type CheckStatus = 'up' | 'down';
 
 export interface ReadinessReport {
   status: 'ok' | 'error';
   checks: Record<string, { status: CheckStatus; error?: string }>;
+  /** Problems that do not stop this process serving, but put data at risk (e.g. eviction). */
+  warnings?: string[];
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -23,11 +26,23 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
 }
 
 @Injectable()
-export class HealthService {
+export class HealthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(HealthService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
+
+  /** Warns loudly at start when Redis may evict queue keys (health keeps reporting it). */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const problem = await withTimeout(evictionPolicyProblem(this.redis));
+      if (problem) this.logger.error(`WARNING: ${problem}`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not read the Redis eviction policy at start');
+    }
+  }
 
   /** Readiness: can this process reach what it needs? Extra checks can be added by the caller. */
   async readiness(extra: Record<string, () => Promise<void>> = {}): Promise<ReadinessReport> {
@@ -51,9 +66,11 @@ export class HealthService {
       }),
     );
     const report = Object.fromEntries(entries);
+    const eviction = await withTimeout(evictionPolicyProblem(this.redis)).catch(() => null);
     return {
       status: entries.every(([, check]) => check.status === 'up') ? 'ok' : 'error',
       checks: report,
+      ...(eviction ? { warnings: [eviction] } : {}),
     };
   }
 }

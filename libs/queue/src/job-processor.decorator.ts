@@ -6,7 +6,14 @@ export const JOB_PROCESSOR_QUEUE = Symbol('JOB_PROCESSOR_QUEUE');
 
 /** A job processor handles one job name: the name of its class. */
 export interface JobHandler<TData, TResult = unknown> {
-  handle(job: Job<TData, TResult>): Promise<TResult>;
+  /** `signal` aborts when the worker shuts down past its grace and releases the job. */
+  handle(job: Job<TData, TResult>, signal?: AbortSignal): Promise<TResult>;
+  /**
+   * Called once the job has failed for good: its last attempt threw, or it stalled more often
+   * than allowed (its worker died or hung), which no code inside `handle` ever sees. Lets the
+   * domain record the failure (e.g. an import row says FAILED). Retried until it succeeds.
+   */
+  onFinalFailure?(job: Job<TData, TResult>, reason: string): Promise<void>;
 }
 
 /**

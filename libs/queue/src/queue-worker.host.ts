@@ -4,24 +4,33 @@ import { Job, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '@cc/config';
 import { createBullConnection } from './bullmq-connection';
+import { FinalFailureRelay } from './final-failure.relay';
 import { JOB_PROCESSOR_QUEUE, JobHandler } from './job-processor.decorator';
-import { QueueName, WORKER_SHUTDOWN_GRACE_MS } from './queue.constants';
+import { QueueName } from './queue.constants';
+import { QueueService } from './queue.service';
+
+type Handlers = Map<string, JobHandler<unknown>>;
 
 /**
  * Consumes every queue that has at least one @JobProcessor. Lives only in the worker process.
- * On shutdown it stops taking new jobs and waits for active ones; past the grace period it
- * closes forcibly, and BullMQ's stalled-job check hands those jobs to another worker.
+ * On shutdown it stops taking new jobs and waits up to WORKER_SHUTDOWN_GRACE_MS for active ones;
+ * those still running then are moved back to wait (at once, without spending an attempt) for
+ * another worker, and their handlers' abort signals fire.
  */
 @Injectable()
 export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkerHost.name);
   private readonly workers: Worker[] = [];
+  private readonly relays: FinalFailureRelay[] = [];
+  /** Active jobs by worker, with the lock token needed to hand them back. */
+  private readonly active = new Map<Worker, Map<string, { job: Job; token: string }>>();
   // BullMQ does not close connections it was handed, so the host closes them after the workers.
   private readonly connections: Redis[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly config: AppConfig,
+    private readonly queues: QueueService,
   ) {}
 
   get isRunning(): boolean {
@@ -33,49 +42,101 @@ export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
+    const { prefix, concurrency, lockDurationMs, stalledIntervalMs, maxStalledCount } =
+      this.config.queue;
     for (const [queue, handlers] of this.discoverHandlers()) {
       const connection = createBullConnection(this.config.redis.url);
       this.connections.push(connection);
-      const worker = new Worker(queue, (job: Job) => this.dispatch(handlers, job), {
-        connection,
-        prefix: this.config.queue.prefix,
-        concurrency: this.config.queue.concurrency,
-      });
+      const active = new Map<string, { job: Job; token: string }>();
+      const worker = new Worker(
+        queue,
+        async (job: Job, token?: string, signal?: AbortSignal) => {
+          active.set(job.id!, { job, token: token! });
+          try {
+            return await this.dispatch(handlers, job, signal);
+          } finally {
+            active.delete(job.id!);
+          }
+        },
+        {
+          connection,
+          prefix,
+          concurrency,
+          lockDuration: lockDurationMs,
+          stalledInterval: stalledIntervalMs,
+          maxStalledCount,
+        },
+      );
+      this.active.set(worker, active);
       worker.on('failed', (job, error) =>
         this.logger.warn(
           { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
           'job failed',
         ),
       );
+      worker.on('stalled', (jobId) =>
+        this.logger.warn({ queue, jobId }, 'job stalled: its worker stopped renewing the lock'),
+      );
       worker.on('error', (error) => this.logger.error({ queue, err: error }, 'worker error'));
       this.workers.push(worker);
+      const relay = new FinalFailureRelay(this.queues.queue(queue), handlers, {
+        redisUrl: this.config.redis.url,
+        prefix,
+      });
+      this.relays.push(relay);
+      relay
+        .sweep()
+        .catch((error: unknown) =>
+          this.logger.warn({ queue, err: error }, 'could not sweep failed jobs'),
+        );
       this.logger.log(`consuming ${queue}: ${[...handlers.keys()].join(', ')}`);
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    const deadline = Date.now() + this.config.worker.shutdownGraceMs;
     await Promise.all(
       this.workers.map(async (worker) => {
-        const graceful = worker.close();
-        const timeout = new Promise<'timeout'>((resolve) =>
-          setTimeout(resolve, WORKER_SHUTDOWN_GRACE_MS, 'timeout').unref(),
-        );
-        if ((await Promise.race([graceful, timeout])) === 'timeout') await worker.close(true);
+        // Stop taking jobs, let active ones finish within the grace. (Not close(): a forced close
+        // after a graceful one only waits for the graceful one, i.e. for the job.)
+        await worker.pause(true);
+        const active = this.active.get(worker)!;
+        while (active.size > 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        if (active.size > 0) await this.release(worker);
+        else await worker.close();
       }),
     );
+    await Promise.all(this.relays.map((relay) => relay.close()));
     await Promise.all(
       this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
     );
   }
 
-  private async dispatch(handlers: Map<string, JobHandler<unknown>>, job: Job): Promise<unknown> {
-    const handler = handlers.get(job.name);
-    if (!handler) throw new Error(`No processor for job "${job.name}" on queue "${job.queueName}"`);
-    return handler.handle(job);
+  /** Past the grace: hand every active job back to the queue, then close without waiting. */
+  private async release(worker: Worker): Promise<void> {
+    const active = [...(this.active.get(worker)?.values() ?? [])];
+    for (const { job, token } of active) {
+      try {
+        await job.moveToWait(token);
+        this.logger.warn({ queue: worker.name, jobId: job.id }, 'job released on shutdown');
+      } catch (error) {
+        // The lock is gone already: the stalled check hands the job to another worker.
+        this.logger.warn({ queue: worker.name, jobId: job.id, err: error }, 'could not release');
+      }
+    }
+    worker.cancelAllJobs('worker shutting down');
+    await worker.close(true);
   }
 
-  private discoverHandlers(): Map<QueueName, Map<string, JobHandler<unknown>>> {
-    const byQueue = new Map<QueueName, Map<string, JobHandler<unknown>>>();
+  private async dispatch(handlers: Handlers, job: Job, signal?: AbortSignal): Promise<unknown> {
+    const handler = handlers.get(job.name);
+    if (!handler) throw new Error(`No processor for job "${job.name}" on queue "${job.queueName}"`);
+    return handler.handle(job, signal);
+  }
+
+  private discoverHandlers(): Map<QueueName, Handlers> {
+    const byQueue = new Map<QueueName, Handlers>();
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype) continue;

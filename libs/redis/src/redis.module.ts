@@ -10,8 +10,13 @@ import { REDIS_CLIENT } from './redis.constants';
     {
       provide: REDIS_CLIENT,
       inject: [AppConfig],
+      // Request-path commands (rate limits, health) answer or fail within the command timeout.
       useFactory: (config: AppConfig) =>
-        new Redis(config.redis.url, { lazyConnect: false, maxRetriesPerRequest: 3 }),
+        new Redis(config.redis.url, {
+          lazyConnect: false,
+          maxRetriesPerRequest: 1,
+          commandTimeout: config.redis.commandTimeoutMs,
+        }),
     },
   ],
   exports: [REDIS_CLIENT],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { QueueService } from '@cc/queue';
+import { QueueName, QueueService } from '@cc/queue';
 import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
 import { RebuildCouplingJob } from './rebuild-coupling.job';
 import { RecomputeCouplingJob } from './recompute-coupling.job';
@@ -12,6 +12,9 @@ import { RecomputeCouplingJob } from './recompute-coupling.job';
  * 1 + (burst length / (delay + run time)) recomputes, never N.
  */
 export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 1_500;
+
+/** Quiet time after the last manual rebuild request before the rebuild starts. */
+export const COUPLING_REBUILD_DEBOUNCE_MS = 3_000;
 
 /**
  * The entry point for "coupling inputs changed". Domains call `requestForChange` after a change
@@ -63,8 +66,29 @@ export class CouplingRecomputeRequester {
     );
   }
 
+  /**
+   * A trailing debounce: the rebuild starts once no request came for COUPLING_REBUILD_DEBOUNCE_MS
+   * (each request while it waits pushes the start back), and a request while one runs leaves one
+   * follow-up. So a burst of identical requests costs one or two rebuilds, and the last one
+   * always starts after the last request. (Requests kept up without a pause would postpone it;
+   * they are an ADMIN's, and the nightly run and the per-version recomputes do not wait on it.)
+   * Returns the id of the job that will cover this request (this one, or the one it joined).
+   */
   async requestRebuild(reason: string): Promise<string> {
-    const job = await this.queue.add(RebuildCouplingJob, { reason, requestId: randomUUID() });
-    return job.id!;
+    const job = await this.queue.add(
+      RebuildCouplingJob,
+      { reason, requestId: randomUUID() },
+      {
+        delay: COUPLING_REBUILD_DEBOUNCE_MS,
+        deduplication: {
+          id: RebuildCouplingJob.deduplicationId(),
+          keepLastIfActive: true,
+          reschedule: true,
+        },
+      },
+    );
+    const coupling = this.queue.queue(QueueName.COUPLING);
+    if (await coupling.getJob(job.id!)) return job.id!;
+    return (await coupling.getDeduplicationJobId(RebuildCouplingJob.deduplicationId())) ?? job.id!;
   }
 }

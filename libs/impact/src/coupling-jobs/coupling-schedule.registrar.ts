@@ -8,9 +8,9 @@ export const NIGHTLY_REBUILD_PATTERN = '30 3 * * *';
 export const NIGHTLY_REBUILD_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Registers the nightly full rebuild with BullMQ's job scheduler when a worker boots.
- * `upsertJobScheduler` is idempotent, so every worker may do it. The API process (no
- * QueueWorkerHost) does not.
+ * Registers the nightly full rebuild with BullMQ's job scheduler when a worker boots, and again
+ * after every reconnect to Redis (see `QueueService.upsertSchedule`). Idempotent, so every
+ * worker may do it. The API process (no QueueWorkerHost) does not.
  */
 @Injectable()
 export class CouplingScheduleRegistrar implements OnApplicationBootstrap {
@@ -24,7 +24,8 @@ export class CouplingScheduleRegistrar implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.workerHost) return;
     const { attempts, backoff, removeOnComplete, removeOnFail } = DEFAULT_JOB_OPTIONS;
-    await this.queue.queue(QueueName.COUPLING).upsertJobScheduler(
+    await this.queue.upsertSchedule(
+      QueueName.COUPLING,
       NIGHTLY_REBUILD_SCHEDULER_ID,
       { pattern: NIGHTLY_REBUILD_PATTERN, tz: NIGHTLY_REBUILD_TIME_ZONE },
       {

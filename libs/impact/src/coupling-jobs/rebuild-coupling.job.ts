@@ -25,6 +25,11 @@ export class RebuildCouplingJob implements JobHandler<RebuildCouplingJobData, Re
     return `coupling-rebuild.${data.requestId}`;
   }
 
+  /** Manual requests share one: at most one waiting and one running rebuild. */
+  static deduplicationId(): string {
+    return 'coupling-rebuild';
+  }
+
   constructor(
     private readonly systems: IndicatorSystemService,
     private readonly recompute: CouplingRecomputeService,

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppConfig } from '@cc/config';
 import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
@@ -186,23 +186,13 @@ export class SalesImportProcessor {
     }
   }
 
-  /** Sell-through moved for every product the import sold: matching rescores each. */
-  private async announceSellThrough(importId: string): Promise<void> {
-    const products: { product_id: string }[] = await this.db.query(
-      'SELECT DISTINCT product_id FROM sale WHERE import_id = $1 ORDER BY product_id',
-      [importId],
-    );
-    for (const { product_id } of products) {
-      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product_id, 'sales imported');
-    }
-  }
-
-  /** Marks an import FAILED for good (after its last attempt), keeping what it imported. */
+import { DataSource, In } from 'typeorm';
+import { AppConfig } from '@cc/config';
   async giveUp(importId: string, reason: string): Promise<void> {
     await this.db
       .getRepository(SalesImport)
       .update(
-        { id: importId, status: SalesImportStatus.PROCESSING },
+        { id: importId, status: In([SalesImportStatus.QUEUED, SalesImportStatus.PROCESSING]) },
         { status: SalesImportStatus.FAILED, failureReason: reason, finishedAt: new Date() },
       );
   }

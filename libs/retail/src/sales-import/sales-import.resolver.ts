@@ -4,6 +4,7 @@ import {
   Field,
   ID,
   Int,
+  Mutation,
   ObjectType,
   Parent,
   Query,
@@ -55,6 +56,18 @@ export class SalesImportResolver {
   @Query(() => SalesImportConnection, { description: "An outlet's imports, newest first." })
   salesImports(@Args() { outletId, ...page }: SalesImportsArgs, @CurrentViewer() viewer: Viewer) {
     return this.salesImportService.list(viewer, outletId, page);
+  }
+
+  @Roles(Role.RETAILER)
+  @Mutation(() => SalesImport, {
+    description:
+      'Queues a FAILED import again (one that failed for an outage or a stalled worker; its file is still stored). Rows already imported are kept, not doubled.',
+  })
+  retrySalesImport(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<SalesImport> {
+    return this.salesImportService.retry(viewer, id);
   }
 
   @ResolveField(() => [SalesImportError], {

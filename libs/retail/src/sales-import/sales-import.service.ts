@@ -3,11 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Not, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
-import { QueueService } from '@cc/queue';
+import { QueueName, QueueService } from '@cc/queue';
 import { OutletService } from '../outlet/outlet.service';
 import { RetailAccess } from '../retail-access';
 import { RetailErrorCode, RetailException } from '../retail.exception';
-import { ProcessSalesImportJob } from './process-sales-import.job';
+import { ProcessSalesImportJob, SALES_IMPORT_ATTEMPTS } from './process-sales-import.job';
+import { SalesImportChunk } from './sales-import-chunk.entity';
 import { SalesImportError } from './sales-import-error.entity';
 import { SalesImportStatus } from './sales-import-status.enum';
 import { SalesImport } from './sales-import.entity';
@@ -17,6 +18,7 @@ export class SalesImportService {
   constructor(
     @InjectRepository(SalesImport) private readonly imports: Repository<SalesImport>,
     @InjectRepository(SalesImportError) private readonly errors: Repository<SalesImportError>,
+    @InjectRepository(SalesImportChunk) private readonly chunks: Repository<SalesImportChunk>,
     private readonly outlets: OutletService,
     private readonly access: RetailAccess,
     private readonly queue: QueueService,
@@ -40,8 +42,47 @@ export class SalesImportService {
       { id: importId, status: SalesImportStatus.UPLOADING },
       { status: SalesImportStatus.QUEUED, sameFileAsImportId: previous?.id ?? null },
     );
-    await this.queue.add(ProcessSalesImportJob, { importId }, { attempts: 3 });
+    await this.queue.add(ProcessSalesImportJob, { importId }, { attempts: SALES_IMPORT_ATTEMPTS });
     return this.imports.findOneByOrFail({ id: importId });
+  }
+
+  /**
+   * Queues a FAILED import again whose file is still stored (it failed for an outage or a
+   * stalled worker, not for its content). Rows imported before are kept, not doubled.
+   */
+  async retry(viewer: Viewer, id: string): Promise<SalesImport> {
+    const salesImport = await this.getVisible(viewer, id);
+    if (salesImport.status !== SalesImportStatus.FAILED) {
+      throw RetailException.conflict(
+        RetailErrorCode.SALES_IMPORT_NOT_RETRYABLE,
+        `only a FAILED import can be retried; this one is ${salesImport.status}`,
+        { status: salesImport.status },
+      );
+    }
+    const storedChunks = await this.chunks.countBy({ importId: id });
+    if (salesImport.chunkCount === 0 || storedChunks < salesImport.chunkCount) {
+      throw RetailException.conflict(
+        RetailErrorCode.SALES_IMPORT_NOT_RETRYABLE,
+        'this import failed because of its file, which is no longer stored; fix the file and upload it again',
+        { status: salesImport.status },
+      );
+    }
+    const queued = await this.imports.update(
+      { id, status: SalesImportStatus.FAILED },
+      { status: SalesImportStatus.QUEUED, failureReason: null, finishedAt: null },
+    );
+    if (queued.affected) {
+      // The failed job keeps its deterministic id: remove it, or the new one would be ignored.
+      await this.queue
+        .queue(QueueName.IMPORTS)
+        .remove(ProcessSalesImportJob.jobId({ importId: id }));
+      await this.queue.add(
+        ProcessSalesImportJob,
+        { importId: id },
+        { attempts: SALES_IMPORT_ATTEMPTS },
+      );
+    }
+    return this.imports.findOneByOrFail({ id });
   }
 
   /** An import, for members of the outlet's organization (others are told it does not exist). */
