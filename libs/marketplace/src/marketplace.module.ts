@@ -27,6 +27,7 @@ import { ReviewService } from './review/review.service';
 import { ProjectOwnerResolver } from './project/project-owner.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ProjectService } from './project/project.service';
+import { ProjectCancellationService } from './project/project-cancellation.service';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { ProjectService } from './project/project.service';
     MarketplaceEvents,
     MarketplaceNotifier,
     ProjectService,
+    ProjectCancellationService,
     ProjectResolver,
     ProjectOwnerResolver,
     BidService,

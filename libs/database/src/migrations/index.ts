@@ -8,6 +8,7 @@ import { Notification1795891166558 } from './1795891166558-Notification';
 import { Reviews1795891332876 } from './1795891332876-Reviews';
 import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
+import { OrderCancellation1796068285852 } from './1796068285852-OrderCancellation';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Reviews1795891332876,
   Retail1795891596860,
   RetailSaleIndexes1795893378868,
+  OrderCancellation1796068285852,
 ];

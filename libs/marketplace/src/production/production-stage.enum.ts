@@ -6,6 +6,8 @@ export enum ProductionStage {
   SAMPLE_APPROVED = 'SAMPLE_APPROVED',
   MASS_PRODUCTION = 'MASS_PRODUCTION',
   DELIVERED = 'DELIVERED',
+  /** The project was cancelled before the order was fulfilled; see the order's `cancellation`. */
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(ProductionStage, { name: 'ProductionStage' });
 
@@ -16,4 +18,11 @@ export const NEXT_PRODUCTION_STAGE: Readonly<Record<ProductionStage, ProductionS
   [ProductionStage.SAMPLE_APPROVED]: ProductionStage.MASS_PRODUCTION,
   [ProductionStage.MASS_PRODUCTION]: ProductionStage.DELIVERED,
   [ProductionStage.DELIVERED]: ProductionStage.DELIVERED,
+  [ProductionStage.CANCELLED]: null,
 };
+
+/** Stages before the owners approved the sample: cancelling then costs neither side anything. */
+export const BEFORE_PRODUCTION: readonly ProductionStage[] = [
+  ProductionStage.AWAITING_SAMPLE,
+  ProductionStage.SAMPLE_SUBMITTED,
+];

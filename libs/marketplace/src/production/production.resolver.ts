@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { OrderCancellation } from './order-cancellation';
 import { ProductionMilestone } from './production-milestone.entity';
 import { ProductionOrder } from './production-order.entity';
 import { ProductionStage } from './production-stage.enum';
@@ -56,6 +57,24 @@ export class ProductionResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<ProductionOrder> {
     return this.production.advance(viewer, id, ProductionStage.DELIVERED, quantity);
+  }
+
+  @ResolveField(() => OrderCancellation, {
+    nullable: true,
+    description: 'Set when the project was cancelled before the order was fulfilled.',
+  })
+  cancellation(@Parent() order: ProductionOrder): OrderCancellation | null {
+    if (!order.cancelledAt || !order.cancelledAtStage || !order.cancellationSettlement) return null;
+    return {
+      cancelledAt: order.cancelledAt,
+      cancelledByUserId: order.cancelledByUserId!,
+      reason: order.cancellationReason ?? '',
+      atStage: order.cancelledAtStage,
+      settlement: order.cancellationSettlement,
+      unitsDelivered: order.quantityDelivered,
+      compensationFen: order.cancellationCompensationFen,
+      owedToManufacturerFen: order.owedToManufacturerFen,
+    };
   }
 
   @ResolveField(() => [ProductionMilestone])

@@ -85,6 +85,13 @@ export class ProductionService {
         'Only the manufacturer moves production',
       );
     }
+    if (order.stage === ProductionStage.CANCELLED) {
+      throw MarketplaceException.conflict(
+        MarketplaceErrorCode.ORDER_CANCELLED,
+        `The order was cancelled with its project (reason: ${order.cancellationReason}); a cancelled order cannot move`,
+        { currentStage: order.stage },
+      );
+    }
     if (NEXT_PRODUCTION_STAGE[order.stage] !== to) {
       throw MarketplaceException.conflict(
         MarketplaceErrorCode.ILLEGAL_MILESTONE,
@@ -120,9 +127,11 @@ export class ProductionService {
           { state: ProjectState.IN_PRODUCTION },
         );
         if (!started.affected) {
+          const current = await manager.findOneByOrFail(Project, { id: order.projectId });
           throw MarketplaceException.conflict(
             MarketplaceErrorCode.ILLEGAL_TRANSITION,
-            'The project is no longer AWARDED',
+            `Approving the sample needs the project to be AWARDED (it is ${current.state})`,
+            { currentState: current.state, requiredStates: [ProjectState.AWARDED] },
           );
         }
       }

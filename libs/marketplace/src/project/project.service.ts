@@ -96,10 +96,6 @@ export class ProjectService {
     return published;
   }
 
-  async cancel(viewer: Viewer, id: string): Promise<Project> {
-    return this.transition(await this.getOwned(viewer, id), ProjectState.CANCELLED);
-  }
-
   /** Drafts are visible to their owners only; everything else is public. */
   async getVisible(viewer: Viewer | undefined, id: string): Promise<Project> {
     const project = await this.projects.findOneBy({ id });
