@@ -9,6 +9,7 @@ import { OutletResolver } from './outlet/outlet.resolver';
 import { Outlet } from './outlet/outlet.entity';
 import { OutletService } from './outlet/outlet.service';
 import { PlacementResolver } from './placement/placement.resolver';
+import { ProjectClosingResolver } from './placement/project-closing.resolver';
 import { Placement } from './placement/placement.entity';
 import { PlacementService } from './placement/placement.service';
 import { ProductResolver } from './product/product.resolver';
@@ -86,6 +87,7 @@ export class RetailWorkerModule {}
     OutletResolver,
     PlacementService,
     PlacementResolver,
+    ProjectClosingResolver,
     SaleService,
     SaleResolver,
     SettlementService,
