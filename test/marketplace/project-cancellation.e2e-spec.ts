@@ -122,6 +122,31 @@ describe('cancelling a project at each stage', () => {
     );
   });
 
+  it('in production: the owners owe the delivered units and the stated compensation', async () => {
+    const chain = await at('recordDelivery', 8_000);
+    const tooMuch = await chain.owner.gql.request(CANCEL, {
+      id: chain.projectId,
+      input: { reason: 'Retailer pulled out', compensationFen: 12_000 * 1800 + 1 },
+    });
+    expect(tooMuch.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('must not exceed the value of the undelivered units'),
+      extensions: { reason: 'INVALID_COMPENSATION' },
+    });
+    await chain.owner.gql.data(CANCEL, {
+      id: chain.projectId,
+      input: { reason: 'Retailer pulled out', compensationFen: 500_000 },
+    });
+    expect((await order(chain.manufacturer, chain.orderId)).cancellation).toEqual({
+      reason: 'Retailer pulled out',
+      atStage: 'PARTIALLY_DELIVERED',
+      settlement: 'OWNERS_OWE_MANUFACTURER',
+      unitsDelivered: 8_000,
+      compensationFen: 500_000,
+      owedToManufacturerFen: 8_000 * 1800 + 500_000,
+      cancelledByUserId: chain.owner.id,
+    });
+  });
+
   it('in mass production before any delivery: the compensation alone is owed', async () => {
     const chain = await at('startMassProduction');
     await chain.owner.gql.data(CANCEL, {

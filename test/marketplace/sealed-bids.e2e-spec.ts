@@ -310,7 +310,7 @@ describe('sealed bids and awarding', () => {
       'SAMPLE_SUBMITTED',
       'SAMPLE_APPROVED',
       'MASS_PRODUCTION',
-      'DELIVERED',
+      'PARTIALLY_DELIVERED',
       'DELIVERED',
     ]);
 

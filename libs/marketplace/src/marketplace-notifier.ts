@@ -70,6 +70,22 @@ export class MarketplaceNotifier {
     );
   }
 
+  async overDeliveryAgreed(
+    project: Project,
+    order: ProductionOrder,
+    actorId: string,
+  ): Promise<void> {
+    await this.send(
+      (await this.membersOf([order.organizationId])).filter((id) => id !== actorId),
+      {
+        kind: NotificationKind.PRODUCTION_MILESTONE,
+        title: `“${project.title}”: over-delivery agreed`,
+        body: `You may deliver up to ${order.overDeliveryAgreedUnits} units beyond the ${order.quantityOrdered} ordered.`,
+        payload: { projectId: project.id, orderId: order.id, stage: order.stage },
+      },
+    );
+  }
+
   /** The bidders of a project cancelled while open: their bids are rejected. */
   async projectCancelledToBidders(project: Project, bids: Bid[]): Promise<void> {
     for (const bid of bids) {

@@ -27,6 +27,7 @@ export enum MarketplaceErrorCode {
   CANCELLATION_NEEDS_REASON = 'CANCELLATION_NEEDS_REASON',
   INVALID_COMPENSATION = 'INVALID_COMPENSATION',
   ORDER_CANCELLED = 'ORDER_CANCELLED',
+  OVER_DELIVERY = 'OVER_DELIVERY',
 }
 
 export class MarketplaceException extends DomainException<MarketplaceErrorCode> {

@@ -9,6 +9,7 @@ import { Reviews1795891332876 } from './1795891332876-Reviews';
 import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { OrderCancellation1796068285852 } from './1796068285852-OrderCancellation';
+import { PartialDeliveries1796069400000 } from './1796069400000-PartialDeliveries';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   Retail1795891596860,
   RetailSaleIndexes1795893378868,
   OrderCancellation1796068285852,
+  PartialDeliveries1796069400000,
 ];

@@ -53,6 +53,13 @@ export class ProductionOrder extends BaseEntity {
   @Column({ type: 'timestamptz' })
   dueAt!: Date;
 
+  @Field(() => Int, {
+    description:
+      'Units the project owners agreed the manufacturer may deliver beyond quantityOrdered.',
+  })
+  @Column({ type: 'int', default: 0 })
+  overDeliveryAgreedUnits!: number;
+
   @Field(() => Date, { nullable: true, description: 'First delivery.' })
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;

@@ -49,7 +49,8 @@ export class ProductionResolver {
 
   @Roles(Role.MANUFACTURER)
   @Mutation(() => ProductionOrder, {
-    description: 'Record a delivery; may repeat, each adds units.',
+    description:
+      'Record a delivery; may repeat, each adds units. Below the ordered quantity the order is PARTIALLY_DELIVERED, at it DELIVERED; beyond it only up to an agreed over-delivery.',
   })
   recordDelivery(
     @orderId() id: string,
@@ -57,6 +58,19 @@ export class ProductionResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<ProductionOrder> {
     return this.production.advance(viewer, id, ProductionStage.DELIVERED, quantity);
+  }
+
+  @Roles(Role.TALENT)
+  @Mutation(() => ProductionOrder, {
+    description:
+      'As a project owner, agree that the manufacturer may deliver up to `units` beyond the ordered quantity (0 withdraws an unused agreement).',
+  })
+  agreeOverDelivery(
+    @orderId() id: string,
+    @Args('units', { type: () => Int }) units: number,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ProductionOrder> {
+    return this.production.agreeOverDelivery(viewer, id, units);
   }
 
   @ResolveField(() => OrderCancellation, {
