@@ -127,12 +127,13 @@ export async function teamOf(lead: TestUser, members: TestUser[]): Promise<strin
     { input: { name: `Team ${Math.random().toString(36).slice(2, 8)}` } },
   );
   for (const member of members) {
-    await lead.gql.data(
-      'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }',
-      {
-        input: { teamId: createTeam.id, userId: member.id },
-      },
+    const { inviteTeamMember } = await lead.gql.data<{ inviteTeamMember: { id: string } }>(
+      'mutation($input: TeamMemberInput!) { inviteTeamMember(input: $input) { id } }',
+      { input: { teamId: createTeam.id, userId: member.id } },
     );
+    await member.gql.data('mutation($id: ID!) { acceptTeamInvitation(invitationId: $id) { id } }', {
+      id: inviteTeamMember.id,
+    });
   }
   return createTeam.id;
 }

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembershipDirectory, ViewerSource } from '@cc/auth';
 import { CatalogModule } from '@cc/catalog';
+import { NotificationModule } from '@cc/notification';
 import { LocationValidator } from './common/location';
 import { IdentityMembershipDirectory } from './identity-membership.directory';
 import { IdentityLoaders } from './identity.loaders';
@@ -31,7 +32,9 @@ import { TalentProfileResolver } from './talent-profile/talent-profile.resolver'
 import { TalentProfileService } from './talent-profile/talent-profile.service';
 import { TeamMember } from './team/team-member.entity';
 import { Team } from './team/team.entity';
-import { TeamMemberResolver, TeamResolver } from './team/team.resolver';
+import { TeamInvitation } from './team/team-invitation.entity';
+import { TeamInvitationService } from './team/team-invitation.service';
+import { TeamInvitationResolver, TeamMemberResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
 import { AdminBootstrap } from './user/admin-bootstrap.service';
 import { PasswordHasher } from './user/password-hasher';
@@ -50,6 +53,7 @@ export const IDENTITY_ENTITIES = [
   TalentProfile,
   Team,
   TeamMember,
+  TeamInvitation,
   RoleRequest,
   OfficialGrant,
 ];
@@ -60,7 +64,12 @@ export const IDENTITY_ENTITIES = [
  * Import it in the API next to AuthModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), CatalogModule],
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    CatalogModule,
+    // forwardRef: @cc/notification imports @cc/identity's User, so either may load first.
+    forwardRef(() => NotificationModule),
+  ],
   providers: [
     { provide: ViewerSource, useClass: SessionViewerSource },
     { provide: MembershipDirectory, useClass: IdentityMembershipDirectory },
@@ -75,6 +84,7 @@ export const IDENTITY_ENTITIES = [
     MembershipService,
     TalentProfileService,
     TeamService,
+    TeamInvitationService,
     RoleRequestService,
     UserResolver,
     SessionResolver,
@@ -84,6 +94,7 @@ export const IDENTITY_ENTITIES = [
     TalentProfileResolver,
     TeamResolver,
     TeamMemberResolver,
+    TeamInvitationResolver,
     RoleRequestResolver,
     OfficialGrantResolver,
   ],

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  Relation,
 } from 'typeorm';
 import { User } from '@cc/identity';
 import { NotificationKind } from './notification-kind.enum';
@@ -36,8 +37,10 @@ export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  // Relation<> keeps the User class out of the decorator metadata: identity (team invitations)
+  // imports this module in turn, so User may not be initialised yet when this class is defined.
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  recipient?: User;
+  recipient?: Relation<User>;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })

@@ -10,6 +10,7 @@ import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { OrderCancellation1796068285852 } from './1796068285852-OrderCancellation';
 import { PartialDeliveries1796069400000 } from './1796069400000-PartialDeliveries';
+import { TeamInvitations1796070000000 } from './1796070000000-TeamInvitations';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   RetailSaleIndexes1795893378868,
   OrderCancellation1796068285852,
   PartialDeliveries1796069400000,
+  TeamInvitations1796070000000,
 ];
