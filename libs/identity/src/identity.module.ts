@@ -27,6 +27,8 @@ import { SessionViewerSource } from './session/session-viewer.source';
 import { Session } from './session/session.entity';
 import { SessionResolver } from './session/session.resolver';
 import { SessionService } from './session/session.service';
+import { TalentDirectoryResolver } from './talent-directory/talent-directory.resolver';
+import { TalentDirectoryService } from './talent-directory/talent-directory.service';
 import { TalentProfile } from './talent-profile/talent-profile.entity';
 import { TalentProfileResolver } from './talent-profile/talent-profile.resolver';
 import { TalentProfileService } from './talent-profile/talent-profile.service';
@@ -85,6 +87,7 @@ export const IDENTITY_ENTITIES = [
     TalentProfileService,
     TeamService,
     TeamInvitationService,
+    TalentDirectoryService,
     RoleRequestService,
     UserResolver,
     SessionResolver,
@@ -95,6 +98,7 @@ export const IDENTITY_ENTITIES = [
     TeamResolver,
     TeamMemberResolver,
     TeamInvitationResolver,
+    TalentDirectoryResolver,
     RoleRequestResolver,
     OfficialGrantResolver,
   ],

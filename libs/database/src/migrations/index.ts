@@ -11,6 +11,7 @@ import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexe
 import { OrderCancellation1796068285852 } from './1796068285852-OrderCancellation';
 import { PartialDeliveries1796069400000 } from './1796069400000-PartialDeliveries';
 import { TeamInvitations1796070000000 } from './1796070000000-TeamInvitations';
+import { TalentDirectory1796070600000 } from './1796070600000-TalentDirectory';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   OrderCancellation1796068285852,
   PartialDeliveries1796069400000,
   TeamInvitations1796070000000,
+  TalentDirectory1796070600000,
 ];

@@ -6,7 +6,7 @@ import { CommonException } from '@cc/graphql';
 import { REDIS_CLIENT } from '@cc/redis';
 
 /** Counts one attempt atomically and starts the window on the first one. Returns [count, ttl]. */
-const HIT = `
+export const FIXED_WINDOW_HIT = `
 local count = redis.call('INCR', KEYS[1])
 local ttl = redis.call('TTL', KEYS[1])
 if ttl < 0 then
@@ -53,7 +53,10 @@ export class LoginRateLimiter {
     const keys = [`${this.prefix}:ip:${ip}`, `${this.prefix}:email:${emailDigest}`];
     const results = await Promise.all(
       keys.map(
-        (key) => this.redis.eval(HIT, 1, key, this.windowSeconds) as Promise<[number, number]>,
+        (key) =>
+          this.redis.eval(FIXED_WINDOW_HIT, 1, key, this.windowSeconds) as Promise<
+            [number, number]
+          >,
       ),
     );
     const over = results.filter(([count]) => count > this.limit);
