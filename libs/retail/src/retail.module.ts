@@ -28,7 +28,10 @@ import { SalesImportUploadGuard } from './sales-import/sales-import-upload.guard
 import { SalesImportController } from './sales-import/sales-import.controller';
 import { SalesImport } from './sales-import/sales-import.entity';
 import { SalesImportProcessor } from './sales-import/sales-import.processor';
-import { SalesImportResolver } from './sales-import/sales-import.resolver';
+import {
+  SalesImportErrorResolver,
+  SalesImportResolver,
+} from './sales-import/sales-import.resolver';
 import { SalesImportService } from './sales-import/sales-import.service';
 import { MAX_SALES_IMPORT_BYTES, SalesImportStorage } from './sales-import/sales-import.storage';
 import { SettlementResolver } from './settlement/settlement.resolver';
@@ -94,6 +97,7 @@ export class RetailWorkerModule {}
     SettlementResolver,
     SalesImportService,
     SalesImportResolver,
+    SalesImportErrorResolver,
     SalesImportUploadGuard,
   ],
 })

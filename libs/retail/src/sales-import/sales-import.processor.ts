@@ -22,6 +22,7 @@ import {
 } from './sales-csv';
 import { SalesImportChunk } from './sales-import-chunk.entity';
 import { SalesImportError } from './sales-import-error.entity';
+import { productExistence, unplacedReason } from './unplaced-product';
 import { SalesImportStatus } from './sales-import-status.enum';
 import { SalesImport } from './sales-import.entity';
 
@@ -200,6 +201,7 @@ export class SalesImportProcessor {
     progress: Progress,
   ): Promise<RowError | null> {
     const windows = await this.placementWindows(outlet.id);
+    const productExists = productExistence(this.db);
     const skipped: RowError[] = [];
     const parser = parse({
       bom: true,
@@ -273,7 +275,12 @@ export class SalesImportProcessor {
             reject({
               line,
               field: header.names.product_id,
-              reason: `${header.names.product_id}: product ${result.row.productId} had no placement at this outlet active at ${result.row.soldAt.toISOString()}`,
+              reason: await unplacedReason(
+                result.row,
+                header.names.product_id,
+                windows.has(result.row.productId.toLowerCase()),
+                productExists,
+              ),
             });
           } else {
             batch.push({ ...result.row, line, placementId });
