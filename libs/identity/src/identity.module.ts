@@ -1,4 +1,4 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembershipDirectory, ViewerSource } from '@cc/auth';
 import { CatalogModule } from '@cc/catalog';
@@ -66,12 +66,7 @@ export const IDENTITY_ENTITIES = [
  * Import it in the API next to AuthModule.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
-    CatalogModule,
-    // forwardRef: @cc/notification imports @cc/identity's User, so either may load first.
-    forwardRef(() => NotificationModule),
-  ],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), CatalogModule, NotificationModule],
   providers: [
     { provide: ViewerSource, useClass: SessionViewerSource },
     { provide: MembershipDirectory, useClass: IdentityMembershipDirectory },

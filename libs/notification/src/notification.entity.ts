@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   Relation,
 } from 'typeorm';
-import { User } from '@cc/identity';
+import type { User } from '@cc/identity';
 import { NotificationKind } from './notification-kind.enum';
 
 /** JSON details of the event: ids of what it is about, for the client to link to. */
@@ -37,9 +37,9 @@ export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  // Relation<> keeps the User class out of the decorator metadata: identity (team invitations)
-  // imports this module in turn, so User may not be initialised yet when this class is defined.
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  // By entity name and type only: identity imports this library (team invitations notify), so
+  // a runtime import back into @cc/identity would be a cycle.
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   recipient?: Relation<User>;
 
   @Field(() => ID)

@@ -9,6 +9,7 @@ import { OutletResolver } from './outlet/outlet.resolver';
 import { Outlet } from './outlet/outlet.entity';
 import { OutletService } from './outlet/outlet.service';
 import { PlacementResolver } from './placement/placement.resolver';
+import { PlacementClosingService } from './placement/placement-closing.service';
 import { ProjectClosingResolver } from './placement/project-closing.resolver';
 import { Placement } from './placement/placement.entity';
 import { PlacementService } from './placement/placement.service';
@@ -90,6 +91,7 @@ export class RetailWorkerModule {}
     OutletResolver,
     PlacementService,
     PlacementResolver,
+    PlacementClosingService,
     ProjectClosingResolver,
     SaleService,
     SaleResolver,

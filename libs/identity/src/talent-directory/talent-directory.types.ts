@@ -9,7 +9,7 @@ export class TalentDirectoryEntry {
   @Field(() => ID)
   userId!: string;
 
-  @Field()
+  @Field(() => String)
   displayName!: string;
 
   @Field(() => [Discipline])
@@ -24,7 +24,7 @@ export class TalentDirectoryConnection extends ConnectionType(TalentDirectoryEnt
 
 @ArgsType()
 export class TalentDirectoryArgs extends ConnectionArgs {
-  @Field({ nullable: true, description: 'Part of the display name.' })
+  @Field(() => String, { nullable: true, description: 'Part of the display name.' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -36,7 +36,7 @@ export class TalentDirectoryArgs extends ConnectionArgs {
   @IsEnum(Discipline)
   discipline?: Discipline;
 
-  @Field({ nullable: true, description: 'Part of the university name.' })
+  @Field(() => String, { nullable: true, description: 'Part of the university name.' })
   @IsOptional()
   @Trim()
   @IsString()

@@ -83,7 +83,7 @@ export class TalentProfile extends BaseEntity {
   @Column(abilityColumn)
   localCultureInheritance!: number | null;
 
-  @Field({ description: 'Shown in the talent directory; false hides you from it.' })
+  @Field(() => Boolean, { description: 'Shown in the talent directory; false hides you from it.' })
   @Column({ type: 'boolean', default: true })
   listedInDirectory!: boolean;
 

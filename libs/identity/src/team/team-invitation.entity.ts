@@ -47,6 +47,6 @@ export class TeamInvitation extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
 
-  @Field()
+  @Field(() => Date)
   declare createdAt: Date;
 }

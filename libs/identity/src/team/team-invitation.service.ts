@@ -1,4 +1,4 @@
-import { forwardRef, Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessPolicy, Role, Viewer } from '@cc/auth';
@@ -27,10 +27,7 @@ export class TeamInvitationService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(TeamInvitation) private readonly invitations: Repository<TeamInvitation>,
     private readonly policy: AccessPolicy,
-    // forwardRef and a structural type: @cc/notification refers back to @cc/identity's User, so
-    // NotificationService may not be defined yet when this class's metadata is emitted.
-    @Inject(forwardRef(() => NotificationService))
-    private readonly notifications: Pick<NotificationService, 'notify'>,
+    private readonly notifications: NotificationService,
   ) {}
 
   async invite(viewer: Viewer, input: TeamMemberInput): Promise<TeamInvitation> {

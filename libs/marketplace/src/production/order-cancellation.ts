@@ -15,13 +15,13 @@ registerEnumType(CancellationSettlement, { name: 'CancellationSettlement' });
 
 @ObjectType({ description: 'Why and when an order was cancelled, and who bears what.' })
 export class OrderCancellation {
-  @Field()
+  @Field(() => Date)
   cancelledAt!: Date;
 
   @Field(() => ID)
   cancelledByUserId!: string;
 
-  @Field()
+  @Field(() => String)
   reason!: string;
 
   @Field(() => ProductionStage, { description: 'The stage the order had reached.' })

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { ParseIdPipe } from '@cc/graphql';
 import { Project, ProjectService } from '@cc/marketplace';
-import { PlacementService } from './placement.service';
+import { ClosedPlacement, PlacementClosingService } from './placement-closing.service';
 
 /**
  * Closing a project lives on the retail side: it ends the project's life in the market, and
@@ -13,7 +13,7 @@ import { PlacementService } from './placement.service';
 export class ProjectClosingResolver {
   constructor(
     private readonly projects: ProjectService,
-    private readonly placements: PlacementService,
+    private readonly placements: PlacementClosingService,
   ) {}
 
   @Roles(Role.TALENT)
@@ -27,7 +27,7 @@ export class ProjectClosingResolver {
     reason: string | undefined,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
-    const closed: Awaited<ReturnType<PlacementService['closeAllOfProject']>> = [];
+    const closed: ClosedPlacement[] = [];
     const project = await this.projects.close(viewer, id, async (manager) => {
       closed.push(...(await this.placements.closeAllOfProject(manager, id, viewer, reason)));
     });

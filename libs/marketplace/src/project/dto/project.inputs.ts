@@ -103,7 +103,7 @@ export class UpdateProjectInput extends PartialType(
 
 @InputType()
 export class CancelProjectInput {
-  @Field({
+  @Field(() => String, {
     nullable: true,
     description: 'Why; required once a bid was accepted (the manufacturer is told).',
   })
