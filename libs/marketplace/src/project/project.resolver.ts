@@ -72,9 +72,8 @@ export class ProjectResolver {
   })
   cancelProject(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input', { type: () => CancelProjectInput, nullable: true })
-    input: CancelProjectInput | undefined,
     @CurrentViewer() viewer: Viewer,
+    @Args('input', { type: () => CancelProjectInput, nullable: true }) input?: CancelProjectInput,
   ): Promise<Project> {
     return this.cancellation.cancel(viewer, id, input ?? {});
   }
