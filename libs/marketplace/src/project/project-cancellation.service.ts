@@ -10,7 +10,7 @@ import { settleCancellation } from '../production/order-cancellation';
 import { ProductionMilestone } from '../production/production-milestone.entity';
 import { ProductionOrder } from '../production/production-order.entity';
 import { BEFORE_PRODUCTION, ProductionStage } from '../production/production-stage.enum';
-import type { CancelProjectInput } from './dto/project.inputs';
+import type { CancelProjectInput } from './dto/cancel-project.input';
 import { Project } from './project.entity';
 import { canTransition, ProjectState } from './project-state';
 import { ProjectService } from './project.service';

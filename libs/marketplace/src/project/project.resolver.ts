@@ -2,7 +2,8 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City, CulturalResource } from '@cc/catalog';
 import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
-import { CancelProjectInput, CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
+import { CancelProjectInput } from './dto/cancel-project.input';
+import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
 import { ProjectCancellationService } from './project-cancellation.service';
 import { ProjectsArgs } from './dto/projects.args';
 import { ProjectConnection } from './project.connection';
