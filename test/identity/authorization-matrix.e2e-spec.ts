@@ -41,6 +41,7 @@ const IDENTITY_TABLES = [
   'talent_profile',
   'team',
   'team_member',
+  'team_invitation',
   'role_request',
   'official_grant',
 ];
@@ -96,12 +97,24 @@ describe('authorization matrix: identity mutations', () => {
       { input: { name: unique('team') } },
     );
     for (const added of members) {
-      await lead.gql.data(
-        'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }',
+      const { inviteTeamMember } = await lead.gql.data<{ inviteTeamMember: { id: string } }>(
+        'mutation($input: TeamMemberInput!) { inviteTeamMember(input: $input) { id } }',
         { input: { teamId: createTeam.id, userId: added.id } },
+      );
+      await added.gql.data(
+        'mutation($id: ID!) { acceptTeamInvitation(invitationId: $id) { id } }',
+        { id: inviteTeamMember.id },
       );
     }
     return createTeam.id;
+  }
+
+  async function teamInvitation(lead: TestUser, teamId: string, invitee: TestUser) {
+    const { inviteTeamMember } = await lead.gql.data<{ inviteTeamMember: { id: string } }>(
+      'mutation($input: TeamMemberInput!) { inviteTeamMember(input: $input) { id } }',
+      { input: { teamId, userId: invitee.id } },
+    );
+    return inviteTeamMember.id;
   }
 
   /** The invitation's id and the secret of its link. */
@@ -338,8 +351,8 @@ describe('authorization matrix: identity mutations', () => {
       allowed: 'TALENT',
     },
     {
-      mutation: 'addTeamMember',
-      document: 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }',
+      mutation: 'inviteTeamMember',
+      document: 'mutation($input: TeamMemberInput!) { inviteTeamMember(input: $input) { id } }',
       async setup() {
         const lead = await factory.talent();
         const newcomer = await factory.talent();
@@ -352,12 +365,47 @@ describe('authorization matrix: identity mutations', () => {
       },
       refused: [
         UNAUTHENTICATED,
-        // a talent outside the team, and the newcomer adding themselves
+        // a talent outside the team, and the newcomer inviting themselves
         ['TALENT', 'FORBIDDEN', 'NOT_TEAM_MEMBER'],
         ['newcomer', 'FORBIDDEN', 'NOT_TEAM_MEMBER'],
         ...refuseRoles(except('TALENT'), 'ROLE_REQUIRED'),
       ],
       allowed: 'lead',
+    },
+    {
+      mutation: 'acceptTeamInvitation',
+      document: 'mutation($id: ID!) { acceptTeamInvitation(invitationId: $id) { id } }',
+      async setup() {
+        const lead = await factory.talent();
+        const invitee = await factory.talent();
+        const teamId = await team(lead);
+        const id = await teamInvitation(lead, teamId, invitee);
+        return { variables: { id }, callers: { lead, invitee }, watch: [teamId, id, invitee.id] };
+      },
+      refused: [
+        UNAUTHENTICATED,
+        ['lead', 'FORBIDDEN', 'INVITATION_NOT_FOR_YOU'],
+        ['TALENT', 'FORBIDDEN', 'INVITATION_NOT_FOR_YOU'],
+        ...refuseRoles(except('TALENT'), 'ROLE_REQUIRED'),
+      ],
+      allowed: 'invitee',
+    },
+    {
+      mutation: 'declineTeamInvitation',
+      document: 'mutation($id: ID!) { declineTeamInvitation(invitationId: $id) { status } }',
+      async setup() {
+        const lead = await factory.talent();
+        const invitee = await factory.talent();
+        const teamId = await team(lead);
+        const id = await teamInvitation(lead, teamId, invitee);
+        return { variables: { id }, callers: { lead, invitee }, watch: [id, invitee.id] };
+      },
+      refused: [
+        UNAUTHENTICATED,
+        ['lead', 'FORBIDDEN', 'INVITATION_NOT_FOR_YOU'],
+        ...refuseRoles(ROLES, 'INVITATION_NOT_FOR_YOU'),
+      ],
+      allowed: 'invitee',
     },
     {
       mutation: 'removeTeamMember',

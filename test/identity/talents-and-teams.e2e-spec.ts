@@ -8,7 +8,8 @@ const UPSERT = `mutation($input: UpsertTalentProfileInput!) {
     abilities { creativeThinking marketInsight entrepreneurialOperation crossDisciplinaryIntegration localCultureInheritance }
   }
 }`;
-const ADD = 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }';
+const INVITE = 'mutation($input: TeamMemberInput!) { inviteTeamMember(input: $input) { id } }';
+const ACCEPT = 'mutation($id: ID!) { acceptTeamInvitation(invitationId: $id) { id } }';
 const REMOVE = 'mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id } }';
 
 const fieldsOf = (error?: GraphqlError) =>
@@ -115,10 +116,17 @@ describe('talent profiles and teams', () => {
       teamId = createTeam.id;
     });
 
-    it('members add talents; the team has its members’ disciplines', async () => {
-      await lead.gql.data(ADD, { input: { teamId, userId: designer.id } });
+    it('members invite talents, who join by accepting; the team has its members’ disciplines', async () => {
+      const join = async (by: TestUser, talent: TestUser) => {
+        const { inviteTeamMember } = await by.gql.data<{ inviteTeamMember: { id: string } }>(
+          INVITE,
+          { input: { teamId, userId: talent.id } },
+        );
+        await talent.gql.data(ACCEPT, { id: inviteTeamMember.id });
+      };
+      await join(lead, designer);
       // any member may act for the team
-      await designer.gql.data(ADD, { input: { teamId, userId: engineer.id } });
+      await join(designer, engineer);
       const { team } = await lead.gql.data<{
         team: {
           name: string;
@@ -148,11 +156,11 @@ describe('talent profiles and teams', () => {
     it('only talents join, once', async () => {
       const maker = await factory.manufacturer();
       expect(
-        (await lead.gql.request(ADD, { input: { teamId, userId: maker.id } })).errors?.[0]
+        (await lead.gql.request(INVITE, { input: { teamId, userId: maker.id } })).errors?.[0]
           .extensions?.reason,
       ).toBe('NOT_A_TALENT');
       expect(
-        (await lead.gql.request(ADD, { input: { teamId, userId: designer.id } })).errors?.[0]
+        (await lead.gql.request(INVITE, { input: { teamId, userId: designer.id } })).errors?.[0]
           .extensions,
       ).toMatchObject({
         code: 'CONFLICT',
@@ -174,7 +182,7 @@ describe('talent profiles and teams', () => {
       // gone members no longer act for the team
       const outsider = await factory.talent();
       expect(
-        (await engineer.gql.request(ADD, { input: { teamId, userId: outsider.id } })).errors?.[0]
+        (await engineer.gql.request(INVITE, { input: { teamId, userId: outsider.id } })).errors?.[0]
           .extensions?.reason,
       ).toBe('NOT_TEAM_MEMBER');
     });

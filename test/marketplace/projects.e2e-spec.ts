@@ -100,12 +100,13 @@ describe('creative projects', () => {
     await talent.gql.data(CANCEL, { id: project.id });
     const response = await talent.gql.request(PUBLISH, { id: project.id });
     expect(response.errors?.[0].message).toBe(
-      'A project in state CANCELLED cannot move to OPEN_FOR_BIDS; allowed next states: none',
+      'Moving a project to OPEN_FOR_BIDS needs it to be DRAFT (it is CANCELLED); from CANCELLED it may move to nothing',
     );
     expect(response.errors?.[0].extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'ILLEGAL_TRANSITION',
       currentState: 'CANCELLED',
+      requiredStates: ['DRAFT'],
       allowedNextStates: [],
     });
   });

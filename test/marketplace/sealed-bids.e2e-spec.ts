@@ -321,7 +321,7 @@ describe('sealed bids and awarding', () => {
       'SAMPLE_SUBMITTED',
       'SAMPLE_APPROVED',
       'MASS_PRODUCTION',
-      'DELIVERED',
+      'PARTIALLY_DELIVERED',
       'DELIVERED',
     ]);
 

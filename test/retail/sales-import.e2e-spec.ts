@@ -192,7 +192,7 @@ describe('retail: bulk sales import (CSV over multipart REST, processed by the w
     ]);
     expect(first.errors[0].reason).toBe('quantity: must be between 1 and 100000, got 0');
     expect(first.errors[3].reason).toBe(
-      `product_id: product ${unplacedProductId} had no placement at this outlet active at ${now}`,
+      `product_id: product ${unplacedProductId} has no placement at this outlet; a sale needs an active placement (offerPlacement / requestPlacement)`,
     );
     expect(first.errors[8].reason).toBe(
       'external_id: RCPT-OTHER was already recorded at this outlet for a different sale',

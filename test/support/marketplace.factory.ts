@@ -10,6 +10,19 @@ export interface DeliveredProject {
   unitsDelivered: number;
 }
 
+/** The public steps from a new project to a delivery, in order. */
+export const CHAIN_STEPS = [
+  'createProject',
+  'publishProject',
+  'submitBid',
+  'acceptBid',
+  'submitSample',
+  'approveSample',
+  'startMassProduction',
+  'recordDelivery',
+] as const;
+export type ChainStep = (typeof CHAIN_STEPS)[number];
+
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /**
@@ -28,8 +41,12 @@ export async function deliveredProject(
     delivered?: number;
     culturalResourceIds?: string[];
     title?: string;
+    /** Stop after this step (default: the delivery). `orderId` is '' before the award. */
+    until?: ChainStep;
   } = {},
 ): Promise<DeliveredProject> {
+  const until = CHAIN_STEPS.indexOf(options.until ?? 'recordDelivery');
+  const reached = (step: ChainStep) => CHAIN_STEPS.indexOf(step) > until;
   const owner = options.owner ?? (await factory.talent());
   const manufacturer = options.manufacturer ?? (await factory.manufacturer());
   const quantity = options.quantity ?? 500;
@@ -54,7 +71,16 @@ export async function deliveredProject(
     },
   );
   const projectId = createProject.id;
+  const stopped = (orderId = '') => ({
+    projectId,
+    orderId,
+    owner,
+    manufacturer,
+    unitsDelivered: 0,
+  });
+  if (reached('publishProject')) return stopped();
   await owner.gql.data('mutation($id: ID!) { publishProject(id: $id) { id } }', { id: projectId });
+  if (reached('submitBid')) return stopped();
   const { submitBid } = await manufacturer.gql.data<{ submitBid: { id: string } }>(
     'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }',
     {
@@ -69,6 +95,7 @@ export async function deliveredProject(
       },
     },
   );
+  if (reached('acceptBid')) return stopped();
   const { acceptBid } = await owner.gql.data<{ acceptBid: { id: string } }>(
     'mutation($bidId: ID!) { acceptBid(bidId: $bidId) { id } }',
     { bidId: submitBid.id },
@@ -76,9 +103,15 @@ export async function deliveredProject(
   const orderId = acceptBid.id;
   const move = (user: TestUser, mutation: string) =>
     user.gql.data(`mutation($id: ID!) { ${mutation}(orderId: $id) { id } }`, { id: orderId });
-  await move(manufacturer, 'submitSample');
-  await move(owner, 'approveSample');
-  await move(manufacturer, 'startMassProduction');
+  for (const [step, by] of [
+    ['submitSample', manufacturer],
+    ['approveSample', owner],
+    ['startMassProduction', manufacturer],
+  ] as const) {
+    if (reached(step)) return stopped(orderId);
+    await move(by, step);
+  }
+  if (reached('recordDelivery')) return stopped(orderId);
   const unitsDelivered = options.delivered ?? quantity;
   await manufacturer.gql.data(
     'mutation($id: ID!, $quantity: Int!) { recordDelivery(orderId: $id, quantity: $quantity) { id } }',
@@ -94,12 +127,13 @@ export async function teamOf(lead: TestUser, members: TestUser[]): Promise<strin
     { input: { name: `Team ${Math.random().toString(36).slice(2, 8)}` } },
   );
   for (const member of members) {
-    await lead.gql.data(
-      'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }',
-      {
-        input: { teamId: createTeam.id, userId: member.id },
-      },
+    const { inviteTeamMember } = await lead.gql.data<{ inviteTeamMember: { id: string } }>(
+      'mutation($input: TeamMemberInput!) { inviteTeamMember(input: $input) { id } }',
+      { input: { teamId: createTeam.id, userId: member.id } },
     );
+    await member.gql.data('mutation($id: ID!) { acceptTeamInvitation(invitationId: $id) { id } }', {
+      id: inviteTeamMember.id,
+    });
   }
   return createTeam.id;
 }

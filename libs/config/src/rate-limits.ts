@@ -23,6 +23,8 @@ export const DEFAULT_RATE_LIMITS = {
   recordSale: { limit: 120, windowSeconds: 60, per: 'account' },
   simulateCoupling: { limit: 20, windowSeconds: 60, per: 'account' },
   upload: { limit: 10, windowSeconds: 3600, per: 'account' },
+  // Enough to browse for a teammate, too few to harvest the directory.
+  talentDirectory: { limit: 30, windowSeconds: 60, per: 'account' },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;

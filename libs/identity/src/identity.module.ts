@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembershipDirectory, ViewerSource } from '@cc/auth';
 import { CatalogModule } from '@cc/catalog';
+import { NotificationModule } from '@cc/notification';
 import { LocationValidator } from './common/location';
 import { IdentityMembershipDirectory } from './identity-membership.directory';
 import { IdentityLoaders } from './identity.loaders';
@@ -26,12 +27,16 @@ import { SessionViewerSource } from './session/session-viewer.source';
 import { Session } from './session/session.entity';
 import { SessionResolver } from './session/session.resolver';
 import { SessionService } from './session/session.service';
+import { TalentDirectoryResolver } from './talent-directory/talent-directory.resolver';
+import { TalentDirectoryService } from './talent-directory/talent-directory.service';
 import { TalentProfile } from './talent-profile/talent-profile.entity';
 import { TalentProfileResolver } from './talent-profile/talent-profile.resolver';
 import { TalentProfileService } from './talent-profile/talent-profile.service';
 import { TeamMember } from './team/team-member.entity';
 import { Team } from './team/team.entity';
-import { TeamMemberResolver, TeamResolver } from './team/team.resolver';
+import { TeamInvitation } from './team/team-invitation.entity';
+import { TeamInvitationService } from './team/team-invitation.service';
+import { TeamInvitationResolver, TeamMemberResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
 import { AdminBootstrap } from './user/admin-bootstrap.service';
 import { PasswordHasher } from './user/password-hasher';
@@ -54,6 +59,7 @@ export const IDENTITY_ENTITIES = [
   TalentProfile,
   Team,
   TeamMember,
+  TeamInvitation,
   RoleRequest,
   OfficialGrant,
 ];
@@ -64,7 +70,7 @@ export const IDENTITY_ENTITIES = [
  * Import it in the API next to AuthModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), CatalogModule],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), CatalogModule, NotificationModule],
   providers: [
     { provide: ViewerSource, useClass: SessionViewerSource },
     { provide: MembershipDirectory, useClass: IdentityMembershipDirectory },
@@ -79,6 +85,8 @@ export const IDENTITY_ENTITIES = [
     MembershipService,
     TalentProfileService,
     TeamService,
+    TeamInvitationService,
+    TalentDirectoryService,
     RoleRequestService,
     UserResolver,
     SessionResolver,
@@ -88,6 +96,8 @@ export const IDENTITY_ENTITIES = [
     TalentProfileResolver,
     TeamResolver,
     TeamMemberResolver,
+    TeamInvitationResolver,
+    TalentDirectoryResolver,
     RoleRequestResolver,
     OfficialGrantResolver,
     ManufacturerMatchResolver,

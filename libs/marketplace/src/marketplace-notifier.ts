@@ -70,6 +70,58 @@ export class MarketplaceNotifier {
     );
   }
 
+  async overDeliveryAgreed(
+    project: Project,
+    order: ProductionOrder,
+    actorId: string,
+  ): Promise<void> {
+    await this.send(
+      (await this.membersOf([order.organizationId])).filter((id) => id !== actorId),
+      {
+        kind: NotificationKind.PRODUCTION_MILESTONE,
+        title: `“${project.title}”: over-delivery agreed`,
+        body: `You may deliver up to ${order.overDeliveryAgreedUnits} units beyond the ${order.quantityOrdered} ordered.`,
+        payload: { projectId: project.id, orderId: order.id, stage: order.stage },
+      },
+    );
+  }
+
+  /** The bidders of a project cancelled while open: their bids are rejected. */
+  async projectCancelledToBidders(project: Project, bids: Bid[]): Promise<void> {
+    for (const bid of bids) {
+      await this.send(await this.membersOf([bid.organizationId]), {
+        kind: NotificationKind.BID_REJECTED,
+        title: `“${project.title}” was cancelled`,
+        body: 'The project owners cancelled the project; your bid is closed.',
+        payload: { projectId: project.id, bidId: bid.id },
+      });
+    }
+  }
+
+  /** The manufacturer of an order whose project was cancelled: the reason and who bears what. */
+  async orderCancelled(
+    project: Project,
+    order: ProductionOrder,
+    reason: string,
+    actorId: string,
+  ): Promise<void> {
+    const fulfilled = order.stage !== ProductionStage.CANCELLED;
+    const owed = order.owedToManufacturerFen
+      ? ` The owners owe you ${yuan(order.owedToManufacturerFen)}.`
+      : ' Nothing is owed by either side.';
+    await this.send(
+      (await this.membersOf([order.organizationId])).filter((id) => id !== actorId),
+      {
+        kind: NotificationKind.PRODUCTION_MILESTONE,
+        title: `“${project.title}” was cancelled`,
+        body: fulfilled
+          ? `Reason: ${reason}. Your delivered order stands.`
+          : `Reason: ${reason}. The production order is cancelled at ${order.cancelledAtStage}.${owed}`,
+        payload: { projectId: project.id, orderId: order.id, stage: order.stage },
+      },
+    );
+  }
+
   private async ownersOf(project: Project): Promise<string[]> {
     if (!project.ownerTeamId) return [project.ownerUserId];
     const members = await this.identity.teamMembers(new LoaderRegistry()).load(project.ownerTeamId);

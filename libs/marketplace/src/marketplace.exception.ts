@@ -1,5 +1,5 @@
 import { DomainException, GraphqlErrorCode } from '@cc/graphql';
-import { allowedNextStates, ProjectState } from './project/project-state';
+import { allowedNextStates, ProjectState, statesLeadingTo } from './project/project-state';
 
 export enum MarketplaceErrorCode {
   PROJECT_NOT_FOUND = 'PROJECT_NOT_FOUND',
@@ -24,6 +24,10 @@ export enum MarketplaceErrorCode {
   NOT_DELIVERED = 'NOT_DELIVERED',
   ALREADY_REVIEWED = 'ALREADY_REVIEWED',
   NOT_ORDER_PARTY = 'NOT_ORDER_PARTY',
+  CANCELLATION_NEEDS_REASON = 'CANCELLATION_NEEDS_REASON',
+  INVALID_COMPENSATION = 'INVALID_COMPENSATION',
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
+  OVER_DELIVERY = 'OVER_DELIVERY',
 }
 
 export class MarketplaceException extends DomainException<MarketplaceErrorCode> {
@@ -40,11 +44,30 @@ export class MarketplaceException extends DomainException<MarketplaceErrorCode> 
 
   static illegalTransition(from: ProjectState, to: ProjectState): MarketplaceException {
     const allowed = allowedNextStates(from);
+    const requiredStates = statesLeadingTo(to);
     return new MarketplaceException(
       MarketplaceErrorCode.ILLEGAL_TRANSITION,
       GraphqlErrorCode.CONFLICT,
-      `A project in state ${from} cannot move to ${to}; allowed next states: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      { currentState: from, requestedState: to, allowedNextStates: allowed },
+      `Moving a project to ${to} needs it to be ${requiredStates.join(' or ') || 'never reachable'} (it is ${from}); from ${from} it may move to ${allowed.length ? allowed.join(', ') : 'nothing'}`,
+      { currentState: from, requestedState: to, requiredStates, allowedNextStates: allowed },
+    );
+  }
+
+  /** An IN_MARKET project is closed instead; a finished one is already settled. */
+  static cannotCancel(state: ProjectState): MarketplaceException {
+    const message =
+      state === ProjectState.IN_MARKET
+        ? 'An IN_MARKET project cannot be cancelled: close it with closeProject, which ends its placements'
+        : `The project is already ${state}; only a project before the market (DRAFT, OPEN_FOR_BIDS, AWARDED, IN_PRODUCTION) can be cancelled`;
+    return new MarketplaceException(
+      MarketplaceErrorCode.ILLEGAL_TRANSITION,
+      GraphqlErrorCode.CONFLICT,
+      message,
+      {
+        currentState: state,
+        requestedState: ProjectState.CANCELLED,
+        allowedNextStates: allowedNextStates(state),
+      },
     );
   }
 

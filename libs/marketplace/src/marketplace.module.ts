@@ -28,6 +28,7 @@ import { ProjectOwnerResolver } from './project/project-owner.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ProjectService } from './project/project.service';
 import { ProjectMatchResolver } from './matching/project-match.resolver';
+import { ProjectCancellationService } from './project/project-cancellation.service';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { ProjectMatchResolver } from './matching/project-match.resolver';
     MarketplaceEvents,
     MarketplaceNotifier,
     ProjectService,
+    ProjectCancellationService,
     ProjectResolver,
     ProjectOwnerResolver,
     BidService,

@@ -6,6 +6,7 @@ export enum NotificationKind {
   BID_ACCEPTED = 'BID_ACCEPTED',
   BID_REJECTED = 'BID_REJECTED',
   PRODUCTION_MILESTONE = 'PRODUCTION_MILESTONE',
+  TEAM_INVITATION = 'TEAM_INVITATION',
   GENERAL = 'GENERAL',
 }
 
@@ -16,6 +17,7 @@ registerEnumType(NotificationKind, {
     BID_ACCEPTED: { description: 'Your bid was accepted (to the bidder).' },
     BID_REJECTED: { description: 'Your bid was rejected (to the bidder).' },
     PRODUCTION_MILESTONE: { description: 'A production order moved to its next milestone.' },
+    TEAM_INVITATION: { description: 'A team member invited you to their team (to the talent).' },
     GENERAL: { description: 'Anything else worth telling the user.' },
   },
 });

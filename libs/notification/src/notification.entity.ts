@@ -7,8 +7,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  Relation,
 } from 'typeorm';
-import { User } from '@cc/identity';
+import type { User } from '@cc/identity';
 import { NotificationKind } from './notification-kind.enum';
 
 /** JSON details of the event: ids of what it is about, for the client to link to. */
@@ -36,8 +37,10 @@ export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  recipient?: User;
+  // By entity name and type only: identity imports this library (team invitations notify), so
+  // a runtime import back into @cc/identity would be a cycle.
+  @ManyToOne('User', { onDelete: 'CASCADE' })
+  recipient?: Relation<User>;
 
   @Field(() => ID)
   @Column({ type: 'uuid' })

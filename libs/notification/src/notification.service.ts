@@ -4,7 +4,6 @@ import { DataSource, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { AppConfig } from '@cc/config';
 import { Connection, ConnectionArgs, paginate, SortKey } from '@cc/graphql';
-import { User } from '@cc/identity';
 import {
   MAX_BODY_LENGTH,
   MAX_PAYLOAD_BYTES,
@@ -127,7 +126,7 @@ export class NotificationService {
     if (!checked.recipients.length) return [];
 
     const table = this.notifications.metadata.tablePath;
-    const users = this.dataSource.getMetadata(User).tablePath;
+    const users = this.dataSource.getMetadata('User').tablePath; // by name: no import of identity
     const rows = (await this.dataSource.query(
       `INSERT INTO "${table}" (recipient_id, kind, title, body, payload)
        SELECT u.id, $2::notification_kind, $3, $4, $5::jsonb FROM "${users}" u WHERE u.id = ANY($1::uuid[])

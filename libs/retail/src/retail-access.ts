@@ -55,9 +55,22 @@ export class RetailAccess {
 
   async assertOutletMember(viewer: Viewer, outlet: Pick<Outlet, 'organizationId'>): Promise<void> {
     if (!(await this.isOutletMember(viewer, outlet))) {
+      const loaders = new LoaderRegistry();
+      const [owner, memberships] = await Promise.all([
+        this.identity.organization(loaders).load(outlet.organizationId),
+        this.identity.membershipsOfUser(loaders).load(viewer.userId),
+      ]);
+      const mine = await this.identity
+        .organization(loaders)
+        .loadMany(memberships.map((membership) => membership.organizationId));
+      const names = mine.flatMap((org) => (org && !(org instanceof Error) ? [org.name] : []));
       throw RetailException.forbidden(
         RetailErrorCode.NOT_OUTLET_MEMBER,
-        "Only members of the outlet's retailer organization may do this",
+        `This outlet belongs to organization ${owner?.name ?? outlet.organizationId}; ` +
+          (names.length
+            ? `you are a member of ${names.join(', ')}`
+            : 'you are a member of no organization') +
+          `. Ask an owner of ${owner?.name ?? 'it'} to invite you`,
         { organizationId: outlet.organizationId },
       );
     }

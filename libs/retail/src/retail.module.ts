@@ -9,6 +9,8 @@ import { OutletResolver } from './outlet/outlet.resolver';
 import { Outlet } from './outlet/outlet.entity';
 import { OutletService } from './outlet/outlet.service';
 import { PlacementResolver } from './placement/placement.resolver';
+import { PlacementClosingService } from './placement/placement-closing.service';
+import { ProjectClosingResolver } from './placement/project-closing.resolver';
 import { Placement } from './placement/placement.entity';
 import { PlacementService } from './placement/placement.service';
 import { ProductResolver } from './product/product.resolver';
@@ -28,7 +30,10 @@ import { SalesImportUploadGuard } from './sales-import/sales-import-upload.guard
 import { SalesImportController } from './sales-import/sales-import.controller';
 import { SalesImport } from './sales-import/sales-import.entity';
 import { SalesImportProcessor } from './sales-import/sales-import.processor';
-import { SalesImportResolver } from './sales-import/sales-import.resolver';
+import {
+  SalesImportErrorResolver,
+  SalesImportResolver,
+} from './sales-import/sales-import.resolver';
 import { SalesImportService } from './sales-import/sales-import.service';
 import { MAX_SALES_IMPORT_BYTES, SalesImportStorage } from './sales-import/sales-import.storage';
 import { SettlementResolver } from './settlement/settlement.resolver';
@@ -93,12 +98,15 @@ export class RetailWorkerModule {}
     OutletResolver,
     PlacementService,
     PlacementResolver,
+    PlacementClosingService,
+    ProjectClosingResolver,
     SaleService,
     SaleResolver,
     SettlementService,
     SettlementResolver,
     SalesImportService,
     SalesImportResolver,
+    SalesImportErrorResolver,
     SalesImportUploadGuard,
     OutletMatchResolver,
     ProductMatchResolver,

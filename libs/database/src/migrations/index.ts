@@ -17,6 +17,10 @@ import { InvitationToken1795900000000 } from './1795900000000-InvitationToken';
 import { CouplingBasis1795900000000 } from './1795900000000-CouplingBasis';
 import { CouplingRuns1795900100000 } from './1795900100000-CouplingRuns';
 import { ContributionShares1795900200000 } from './1795900200000-ContributionShares';
+import { OrderCancellation1796068285852 } from './1796068285852-OrderCancellation';
+import { PartialDeliveries1796069400000 } from './1796069400000-PartialDeliveries';
+import { TeamInvitations1796070000000 } from './1796070000000-TeamInvitations';
+import { TalentDirectory1796070600000 } from './1796070600000-TalentDirectory';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -42,4 +46,8 @@ export const MIGRATIONS = [
   CouplingBasis1795900000000,
   CouplingRuns1795900100000,
   ContributionShares1795900200000,
+  OrderCancellation1796068285852,
+  PartialDeliveries1796069400000,
+  TeamInvitations1796070000000,
+  TalentDirectory1796070600000,
 ];

@@ -83,6 +83,10 @@ export class TalentProfile extends BaseEntity {
   @Column(abilityColumn)
   localCultureInheritance!: number | null;
 
+  @Field(() => Boolean, { description: 'Shown in the talent directory; false hides you from it.' })
+  @Column({ type: 'boolean', default: true })
+  listedInDirectory!: boolean;
+
   @Field()
   declare updatedAt: Date;
 }

@@ -20,6 +20,9 @@ export class TalentProfileService {
       ...(input.disciplines !== undefined && { disciplines: input.disciplines }),
       ...(input.university !== undefined && { university: input.university || null }),
       ...(input.portfolioLinks !== undefined && { portfolioLinks: input.portfolioLinks }),
+      ...(typeof input.listedInDirectory === 'boolean' && {
+        listedInDirectory: input.listedInDirectory,
+      }),
     };
     for (const dimension of ABILITY_DIMENSIONS) {
       const value = input.abilities?.[dimension];

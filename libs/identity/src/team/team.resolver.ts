@@ -1,13 +1,15 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { ConnectionArgs, LoaderRegistry, Loaders } from '@cc/graphql';
+import { ConnectionArgs, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { IdArgs } from '../common/id.args';
 import { IdentityLoaders } from '../identity.loaders';
 import { Discipline } from '../talent-profile/discipline.enum';
 import { User } from '../user/user.entity';
 import { CreateTeamInput, TeamMemberInput } from './dto/team.inputs';
+import { TeamInvitation } from './team-invitation.entity';
+import { TeamInvitationService } from './team-invitation.service';
 import { TeamMember } from './team-member.entity';
-import { TeamConnection } from './team.connection';
+import { TeamConnection, TeamInvitationConnection } from './team.connection';
 import { Team } from './team.entity';
 import { TeamService } from './team.service';
 
@@ -15,6 +17,7 @@ import { TeamService } from './team.service';
 export class TeamResolver {
   constructor(
     private readonly teams: TeamService,
+    private readonly invitations: TeamInvitationService,
     private readonly loaders: IdentityLoaders,
   ) {}
 
@@ -40,12 +43,39 @@ export class TeamResolver {
   }
 
   @Roles(Role.TALENT)
-  @Mutation(() => Team, { description: 'Team members only; the added user must be a TALENT.' })
-  addTeamMember(
+  @Mutation(() => TeamInvitation, {
+    description:
+      'Team members invite a talent by user id; the talent is notified and joins only by accepting.',
+  })
+  inviteTeamMember(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: TeamMemberInput,
+  ): Promise<TeamInvitation> {
+    return this.invitations.invite(viewer, input);
+  }
+
+  @Roles(Role.TALENT)
+  @Mutation(() => Team, { description: 'Join the team you were invited to.' })
+  acceptTeamInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('invitationId', { type: () => ID }, ParseIdPipe) invitationId: string,
   ): Promise<Team> {
-    return this.teams.addMember(viewer, input);
+    return this.invitations.accept(viewer, invitationId);
+  }
+
+  @Authenticated()
+  @Mutation(() => TeamInvitation, { description: 'Decline an invitation to a team.' })
+  declineTeamInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('invitationId', { type: () => ID }, ParseIdPipe) invitationId: string,
+  ): Promise<TeamInvitation> {
+    return this.invitations.decline(viewer, invitationId);
+  }
+
+  @Authenticated()
+  @Query(() => TeamInvitationConnection, { description: 'Your pending team invitations.' })
+  myTeamInvitations(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+    return this.invitations.pendingFor(viewer, args);
   }
 
   @Authenticated()
@@ -79,5 +109,23 @@ export class TeamMemberResolver {
   @ResolveField(() => User)
   user(@Parent() member: TeamMember, @Loaders() loaders: LoaderRegistry) {
     return this.loaders.user(loaders).load(member.userId);
+  }
+}
+
+@Resolver(() => TeamInvitation)
+export class TeamInvitationResolver {
+  constructor(
+    private readonly teams: TeamService,
+    private readonly loaders: IdentityLoaders,
+  ) {}
+
+  @ResolveField(() => Team)
+  team(@Parent() invitation: TeamInvitation): Promise<Team> {
+    return this.teams.get(invitation.teamId);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  invitedBy(@Parent() invitation: TeamInvitation, @Loaders() loaders: LoaderRegistry) {
+    return invitation.invitedById ? this.loaders.user(loaders).load(invitation.invitedById) : null;
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AccessPolicy, Role, Viewer } from '@cc/auth';
+import { AccessPolicy, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
-import { isUniqueViolation } from '@cc/database';
 import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 import { QueueService } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Discipline } from '../talent-profile/discipline.enum';
-import { User } from '../user/user.entity';
 import { CreateTeamInput, TeamMemberInput } from './dto/team.inputs';
 import { TeamMember } from './team-member.entity';
 import { Team, TeamRole } from './team.entity';
@@ -18,7 +16,6 @@ export class TeamService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Team) private readonly teams: Repository<Team>,
-    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly policy: AccessPolicy,
     private readonly queue: QueueService,
   ) {}
@@ -52,38 +49,6 @@ export class TeamService {
     });
     await this.membershipChanged(viewer.userId);
     return created;
-  }
-
-  /** Any member may add a talent; only members act for a team. */
-  async addMember(viewer: Viewer, input: TeamMemberInput): Promise<Team> {
-    const team = await this.get(input.teamId);
-    await this.policy.assertTeamMember(viewer, team.id);
-    const user = await this.users.findOneBy({ id: input.userId });
-    if (!user) throw CommonException.notFound('User', input.userId);
-    if (!user.roles.includes(Role.TALENT)) {
-      throw IdentityException.badInput(
-        IdentityErrorCode.NOT_A_TALENT,
-        'Only users with the TALENT role can join a team',
-        { field: 'userId' },
-      );
-    }
-    try {
-      await this.dataSource.manager.insert(TeamMember, {
-        teamId: team.id,
-        userId: user.id,
-        role: TeamRole.MEMBER,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw IdentityException.conflict(
-          IdentityErrorCode.ALREADY_MEMBER,
-          'That user is already in this team',
-        );
-      }
-      throw error;
-    }
-    await this.membershipChanged(user.id);
-    return team;
   }
 
   /** A member may leave; the lead may remove anyone. The only lead cannot go. */

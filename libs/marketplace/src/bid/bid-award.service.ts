@@ -50,15 +50,15 @@ export class BidAwardService {
         if (locked.state !== ProjectState.OPEN_FOR_BIDS) {
           throw MarketplaceException.conflict(
             MarketplaceErrorCode.BID_ALREADY_ACCEPTED,
-            `The project is ${locked.state}; a bid can be accepted only while it is OPEN_FOR_BIDS`,
-            { currentState: locked.state },
+            `Accepting a bid needs the project to be OPEN_FOR_BIDS (it is ${locked.state})`,
+            { currentState: locked.state, requiredStates: [ProjectState.OPEN_FOR_BIDS] },
           );
         }
         const current = await manager.findOneByOrFail(Bid, { id: bid.id });
         if (!ACTIVE_BID_STATES.includes(current.state)) {
           throw MarketplaceException.conflict(
             MarketplaceErrorCode.BID_NOT_ACTIVE,
-            `The bid is ${current.state}`,
+            `Accepting needs the bid to be SUBMITTED or REVISED (it is ${current.state})`,
             {
               currentState: current.state,
             },
@@ -68,7 +68,7 @@ export class BidAwardService {
         if (unitPriceFen === null || current.moq > locked.quantity) {
           throw MarketplaceException.conflict(
             MarketplaceErrorCode.BID_NOT_ACTIVE,
-            `The bid does not cover the project quantity of ${locked.quantity} units`,
+            `The bid does not cover the project quantity of ${locked.quantity} units; it needs a price tier at or below ${locked.quantity} and an MOQ of at most ${locked.quantity}`,
           );
         }
 

@@ -21,19 +21,12 @@ const bid = {
 
 describe('compareBid', () => {
   it('costs the bid at the project quantity and checks the deadline', () => {
-    const row = compareBid(
-      project,
-      bid,
-      { certifications: ['iso 9001'], rating: 4.5, onTimeRate: 0.8 },
-      now,
-    );
+    const row = compareBid(project, bid, { rating: 4.5, onTimeRate: 0.8 }, now);
     expect(row).toMatchObject({
       unitPriceFen: 1_700,
       totalCostFen: 1_700 * 500 + 30_000,
       daysToSpare: 60 - 45,
       meetsDeliveryDeadline: true,
-      certificationCoverage: 0.5,
-      missingCertifications: ['CCC'],
       manufacturerRating: 4.5,
     });
   });
@@ -43,7 +36,6 @@ describe('compareBid', () => {
       project,
       { ...bid, moq: 1_000, leadTimeDays: 90 } as Bid,
       {
-        certifications: [],
         rating: null,
         onTimeRate: null,
       },
@@ -53,19 +45,5 @@ describe('compareBid', () => {
     expect(row.totalCostFen).toBeNull();
     expect(row.meetsDeliveryDeadline).toBe(false);
     expect(row.daysToSpare).toBe(-30);
-  });
-
-  it('counts full coverage when nothing is required', () => {
-    const row = compareBid(
-      { ...project, requiredCertifications: [] } as Project,
-      bid,
-      {
-        certifications: [],
-        rating: null,
-        onTimeRate: null,
-      },
-      now,
-    );
-    expect(row.certificationCoverage).toBe(1);
   });
 });

@@ -38,15 +38,6 @@ export class BidComparisonRow {
   daysToSpare!: number;
 
   @Field(() => Float, {
-    description:
-      'Share of the required certifications the manufacturer holds (1 when none are required).',
-  })
-  certificationCoverage!: number;
-
-  @Field(() => [String])
-  missingCertifications!: string[];
-
-  @Field(() => Float, {
     nullable: true,
     description: 'Average review score (1–5); null until reviewed.',
   })
@@ -59,8 +50,12 @@ export class BidComparisonRow {
   onTimeRate!: number | null;
 }
 
+/**
+ * No certification columns: a bid lacking a required certification is refused when submitted
+ * (required means required; the owner stated it before any bid), so every row here would say
+ * "all held". See the README's "Certifications" note.
+ */
 export interface ManufacturerRecord {
-  certifications: readonly string[];
   rating: number | null;
   onTimeRate: number | null;
 }
@@ -74,11 +69,6 @@ export function compareBid(
 ): BidComparisonRow {
   const unitPriceFen =
     bid.moq > project.quantity ? null : unitPriceAt(bid.priceTiers, project.quantity);
-  const held = new Set(manufacturer.certifications.map((name) => name.trim().toLowerCase()));
-  const missingCertifications = project.requiredCertifications.filter(
-    (name) => !held.has(name.trim().toLowerCase()),
-  );
-  const required = project.requiredCertifications.length;
   const daysToSpare =
     Math.floor((project.deliveryDeadline.getTime() - now.getTime()) / DAY_MS) - bid.leadTimeDays;
   return {
@@ -90,9 +80,6 @@ export function compareBid(
     leadTimeDays: bid.leadTimeDays,
     meetsDeliveryDeadline: daysToSpare >= 0,
     daysToSpare,
-    certificationCoverage:
-      required === 0 ? 1 : (required - missingCertifications.length) / required,
-    missingCertifications,
     manufacturerRating: manufacturer.rating,
     onTimeRate: manufacturer.onTimeRate,
   };

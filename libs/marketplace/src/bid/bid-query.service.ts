@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { Connection, ConnectionArgs, LoaderRegistry, paginate } from '@cc/graphql';
-import { IdentityLoaders } from '@cc/identity';
 import { MarketplaceException } from '../marketplace.exception';
 import { ProjectService } from '../project/project.service';
 import { ManufacturerRecords } from '../review/manufacturer-record.repository';
@@ -19,7 +18,6 @@ export class BidQueryService {
     @InjectRepository(Bid) private readonly bids: Repository<Bid>,
     private readonly access: BidAccess,
     private readonly projects: ProjectService,
-    private readonly identity: IdentityLoaders,
     private readonly records: ManufacturerRecords,
   ) {}
 
@@ -60,17 +58,13 @@ export class BidQueryService {
       ACTIVE_BID_STATES.includes(bid.state),
     );
     const records = await this.records.of(live.map((bid) => bid.organizationId));
-    const rows = await Promise.all(
-      live.map(async (bid) => {
-        const capability = await this.identity.capabilitiesOf(loaders).load(bid.organizationId);
-        const record = records.get(bid.organizationId);
-        return compareBid(project, bid, {
-          certifications: capability?.certifications ?? [],
-          rating: record?.rating ?? null,
-          onTimeRate: record?.onTimeRate ?? null,
-        });
-      }),
-    );
+    const rows = live.map((bid) => {
+      const record = records.get(bid.organizationId);
+      return compareBid(project, bid, {
+        rating: record?.rating ?? null,
+        onTimeRate: record?.onTimeRate ?? null,
+      });
+    });
     return rows.sort((a, b) => (a.totalCostFen ?? Infinity) - (b.totalCostFen ?? Infinity));
   }
 }

@@ -133,7 +133,7 @@ export class BidService {
       throw MarketplaceException.invalid(
         MarketplaceErrorCode.MISSING_CERTIFICATION,
         'organizationId',
-        `This project requires certifications your organization does not list: ${missing.join(', ')}`,
+        `This project requires certifications your organization does not list: ${missing.join(', ')}; list them with updateManufacturerCapabilities to bid`,
       );
     }
   }
@@ -143,14 +143,14 @@ function assertOpenForBids(project: Project): void {
   if (project.state !== ProjectState.OPEN_FOR_BIDS) {
     throw MarketplaceException.conflict(
       MarketplaceErrorCode.ILLEGAL_TRANSITION,
-      `The project is ${project.state}, not OPEN_FOR_BIDS`,
-      { currentState: project.state },
+      `Bidding needs the project to be OPEN_FOR_BIDS (it is ${project.state})`,
+      { currentState: project.state, requiredStates: [ProjectState.OPEN_FOR_BIDS] },
     );
   }
   if (project.bidDeadline.getTime() <= Date.now()) {
     throw MarketplaceException.conflict(
       MarketplaceErrorCode.BID_DEADLINE_PASSED,
-      `Bidding closed at ${project.bidDeadline.toISOString()}`,
+      `Bidding closed at ${project.bidDeadline.toISOString()}; bids are taken only before the bid deadline`,
       { bidDeadline: project.bidDeadline.toISOString() },
     );
   }

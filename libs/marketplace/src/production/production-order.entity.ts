@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '@cc/database';
+import { CancellationSettlement } from './order-cancellation';
 import { ProductionStage } from './production-stage.enum';
 
 /** Created when a bid is accepted; the manufacturer moves it, the project owners approve the sample. */
@@ -52,7 +53,40 @@ export class ProductionOrder extends BaseEntity {
   @Column({ type: 'timestamptz' })
   dueAt!: Date;
 
+  @Field(() => Int, {
+    description:
+      'Units the project owners agreed the manufacturer may deliver beyond quantityOrdered.',
+  })
+  @Column({ type: 'int', default: 0 })
+  overDeliveryAgreedUnits!: number;
+
   @Field(() => Date, { nullable: true, description: 'First delivery.' })
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cancelledByUserId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  @Column({ type: 'enum', enum: ProductionStage, enumName: 'production_stage', nullable: true })
+  cancelledAtStage!: ProductionStage | null;
+
+  @Column({
+    type: 'enum',
+    enum: CancellationSettlement,
+    enumName: 'cancellation_settlement',
+    nullable: true,
+  })
+  cancellationSettlement!: CancellationSettlement | null;
+
+  @Column({ type: 'int', default: 0 })
+  cancellationCompensationFen!: number;
+
+  @Column({ type: 'int', default: 0 })
+  owedToManufacturerFen!: number;
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { OrderCancellation } from './order-cancellation';
 import { ProductionMilestone } from './production-milestone.entity';
 import { ProductionOrder } from './production-order.entity';
 import { ProductionStage } from './production-stage.enum';
@@ -48,7 +49,8 @@ export class ProductionResolver {
 
   @Roles(Role.MANUFACTURER)
   @Mutation(() => ProductionOrder, {
-    description: 'Record a delivery; may repeat, each adds units.',
+    description:
+      'Record a delivery; may repeat, each adds units. Below the ordered quantity the order is PARTIALLY_DELIVERED, at it DELIVERED; beyond it only up to an agreed over-delivery.',
   })
   recordDelivery(
     @orderId() id: string,
@@ -56,6 +58,37 @@ export class ProductionResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<ProductionOrder> {
     return this.production.advance(viewer, id, ProductionStage.DELIVERED, quantity);
+  }
+
+  @Roles(Role.TALENT)
+  @Mutation(() => ProductionOrder, {
+    description:
+      'As a project owner, agree that the manufacturer may deliver up to `units` beyond the ordered quantity (0 withdraws an unused agreement).',
+  })
+  agreeOverDelivery(
+    @orderId() id: string,
+    @Args('units', { type: () => Int }) units: number,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ProductionOrder> {
+    return this.production.agreeOverDelivery(viewer, id, units);
+  }
+
+  @ResolveField(() => OrderCancellation, {
+    nullable: true,
+    description: 'Set when the project was cancelled before the order was fulfilled.',
+  })
+  cancellation(@Parent() order: ProductionOrder): OrderCancellation | null {
+    if (!order.cancelledAt || !order.cancelledAtStage || !order.cancellationSettlement) return null;
+    return {
+      cancelledAt: order.cancelledAt,
+      cancelledByUserId: order.cancelledByUserId!,
+      reason: order.cancellationReason ?? '',
+      atStage: order.cancelledAtStage,
+      settlement: order.cancellationSettlement,
+      unitsDelivered: order.quantityDelivered,
+      compensationFen: order.cancellationCompensationFen,
+      owedToManufacturerFen: order.owedToManufacturerFen,
+    };
   }
 
   @ResolveField(() => [ProductionMilestone])

@@ -29,3 +29,10 @@ export function allowedNextStates(from: ProjectState): readonly ProjectState[] {
 export function canTransition(from: ProjectState, to: ProjectState): boolean {
   return PROJECT_TRANSITIONS[from].includes(to);
 }
+
+/** The states from which `to` can be reached in one move (to say what a refused move needs). */
+export function statesLeadingTo(to: ProjectState): ProjectState[] {
+  return (Object.keys(PROJECT_TRANSITIONS) as ProjectState[]).filter((from) =>
+    PROJECT_TRANSITIONS[from].includes(to),
+  );
+}

@@ -2,7 +2,9 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City, CulturalResource } from '@cc/catalog';
 import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
+import { CancelProjectInput } from './dto/cancel-project.input';
 import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
+import { ProjectCancellationService } from './project-cancellation.service';
 import { ProjectsArgs } from './dto/projects.args';
 import { ProjectConnection } from './project.connection';
 import { Project } from './project.entity';
@@ -13,6 +15,7 @@ import { ProjectService } from './project.service';
 export class ProjectResolver {
   constructor(
     private readonly projectService: ProjectService,
+    private readonly cancellation: ProjectCancellationService,
     private readonly catalog: CatalogLoaders,
   ) {}
 
@@ -64,12 +67,16 @@ export class ProjectResolver {
   }
 
   @Roles(Role.TALENT)
-  @Mutation(() => Project, { description: 'Cancel a project before it reaches the market.' })
+  @Mutation(() => Project, {
+    description:
+      'Cancel a project before it reaches the market. Open bids are rejected; an unfinished production order is cancelled with the reason and who bears what, and its manufacturer is told.',
+  })
   cancelProject(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @CurrentViewer() viewer: Viewer,
+    @Args('input', { type: () => CancelProjectInput, nullable: true }) input?: CancelProjectInput,
   ): Promise<Project> {
-    return this.projectService.cancel(viewer, id);
+    return this.cancellation.cancel(viewer, id, input ?? {});
   }
 
   @ResolveField(() => [ProjectState], { description: 'States this project may move to next.' })

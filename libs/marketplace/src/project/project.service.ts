@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CatalogService } from '@cc/catalog';
 import { Connection, paginate, paginateByScore, SortKey } from '@cc/graphql';
@@ -96,10 +96,6 @@ export class ProjectService {
     return published;
   }
 
-  async cancel(viewer: Viewer, id: string): Promise<Project> {
-    return this.transition(await this.getOwned(viewer, id), ProjectState.CANCELLED);
-  }
-
   /** Projects by id, for other domains' reporting (callers decide who may see them). */
   findByIds(ids: readonly string[]): Promise<Project[]> {
     if (!ids.length) return Promise.resolve([]);
@@ -192,6 +188,34 @@ export class ProjectService {
     if (project.state === ProjectState.IN_MARKET || project.state === ProjectState.CLOSED)
       return project;
     return this.transition(project, ProjectState.IN_MARKET);
+  }
+
+  /**
+   * IN_MARKET → CLOSED, by an owner. `alongside` runs in the same transaction after the move:
+   * retail ends the project's placements there, so a closed project never keeps one open.
+   */
+  async close(
+    viewer: Viewer,
+    id: string,
+    alongside: (manager: EntityManager, project: Project) => Promise<void>,
+  ): Promise<Project> {
+    const project = await this.getOwned(viewer, id);
+    if (!canTransition(project.state, ProjectState.CLOSED)) {
+      throw MarketplaceException.illegalTransition(project.state, ProjectState.CLOSED);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const moved = await manager.update(
+        Project,
+        { id, state: project.state },
+        { state: ProjectState.CLOSED },
+      );
+      if (!moved.affected) {
+        const current = await manager.findOneByOrFail(Project, { id });
+        throw MarketplaceException.illegalTransition(current.state, ProjectState.CLOSED);
+      }
+      await alongside(manager, project);
+    });
+    return this.projects.findOneByOrFail({ id });
   }
 
   /** Moves state only if nobody moved it meanwhile (compare-and-set on the current state). */

@@ -63,6 +63,11 @@ const CANONICAL = new Map(SALES_CSV_COLUMNS.map((column) => [normalise(column), 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WHOLE = /^\d+$/;
 
+/** The canonical column a header cell names (`Product-ID` → `product_id`), or null. */
+export function canonicalSalesCsvColumn(cell: string): SalesCsvColumn | null {
+  return CANONICAL.get(normalise(cell)) ?? null;
+}
+
 /** Reads the header row; a string says what is wrong with it. */
 export function readSalesCsvHeader(cells: readonly string[]): SalesCsvHeader | string {
   const index: Partial<Record<SalesCsvColumn, number>> = {};

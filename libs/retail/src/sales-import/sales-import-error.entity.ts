@@ -21,7 +21,10 @@ export class SalesImportError {
   @Column({ type: 'int' })
   line!: number;
 
-  @Field(() => String, { nullable: true, description: 'The column at fault, when one is.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The column at fault as your header names it (see also `column`).',
+  })
   @Column({ type: 'text', nullable: true })
   field!: string | null;
 

@@ -23,6 +23,7 @@ import {
 } from './sales-csv';
 import { SalesImportChunk } from './sales-import-chunk.entity';
 import { SalesImportError } from './sales-import-error.entity';
+import { productExistence, unplacedReason } from './unplaced-product';
 import { SalesImportStatus } from './sales-import-status.enum';
 import { SalesImport } from './sales-import.entity';
 import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
@@ -186,8 +187,18 @@ export class SalesImportProcessor {
     }
   }
 
-import { DataSource, In } from 'typeorm';
-import { AppConfig } from '@cc/config';
+  /** Sell-through moved for every product the import sold: matching rescores each. */
+  private async announceSellThrough(importId: string): Promise<void> {
+    const products: { product_id: string }[] = await this.db.query(
+      'SELECT DISTINCT product_id FROM sale WHERE import_id = $1 ORDER BY product_id',
+      [importId],
+    );
+    for (const { product_id } of products) {
+      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product_id, 'sales imported');
+    }
+  }
+
+  /** Marks an import FAILED for good (its job failed for good), keeping what it imported. */
   async giveUp(importId: string, reason: string): Promise<void> {
     await this.db
       .getRepository(SalesImport)
@@ -205,6 +216,7 @@ import { AppConfig } from '@cc/config';
     progress: Progress,
   ): Promise<RowError | null> {
     const windows = await this.placementWindows(outlet.id);
+    const productExists = productExistence(this.db);
     const skipped: RowError[] = [];
     const parser = parse({
       bom: true,
@@ -287,7 +299,12 @@ import { AppConfig } from '@cc/config';
             reject({
               line,
               field: header.names.product_id,
-              reason: `${header.names.product_id}: product ${result.row.productId} had no placement at this outlet active at ${result.row.soldAt.toISOString()}`,
+              reason: await unplacedReason(
+                result.row,
+                header.names.product_id,
+                windows.has(result.row.productId.toLowerCase()),
+                productExists,
+              ),
             });
           } else {
             batch.push({ ...result.row, line, placementId });

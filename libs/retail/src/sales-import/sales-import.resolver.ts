@@ -17,6 +17,7 @@ import { ConnectionArgs, ConnectionType, LoaderRegistry, Loaders, ParseIdPipe } 
 import { Outlet } from '../outlet/outlet.entity';
 import { RetailLoaders } from '../retail.loaders';
 import { MAX_STORED_IMPORT_ERRORS } from './sales-import.processor';
+import { canonicalSalesCsvColumn } from './sales-csv';
 import { SalesImportError } from './sales-import-error.entity';
 import { SalesImport } from './sales-import.entity';
 import { salesImportSummary, SalesImportService } from './sales-import.service';
@@ -94,5 +95,17 @@ export class SalesImportResolver {
   @ResolveField(() => Outlet)
   outlet(@Parent() salesImport: SalesImport, @Loaders() loaders: LoaderRegistry) {
     return this.retail.outlet(loaders).load(salesImport.outletId);
+  }
+}
+
+@Resolver(() => SalesImportError)
+export class SalesImportErrorResolver {
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The canonical column at fault (external_id, product_id, quantity, unit_price or sold_at), whatever the header called it.',
+  })
+  column(@Parent() error: SalesImportError): string | null {
+    return error.field === null ? null : canonicalSalesCsvColumn(error.field);
   }
 }

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   ArrayUnique,
   IsEnum,
@@ -61,6 +62,14 @@ export class UpsertTalentProfileInput {
   )
   @MaxLength(500, { each: true })
   portfolioLinks?: string[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false hides you from the talent directory.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  listedInDirectory?: boolean;
 
   @Field(() => AbilitySelfAssessmentInput, { nullable: true })
   @IsOptional()
