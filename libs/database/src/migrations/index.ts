@@ -9,18 +9,19 @@ import { Reviews1795891332876 } from './1795891332876-Reviews';
 import { Retail1795891596860 } from './1795891596860-Retail';
 import { RetailSaleIndexes1795893378868 } from './1795893378868-RetailSaleIndexes';
 import { KeysetTimestamps1796068275056 } from './1796068275056-KeysetTimestamps';
-import { SeedFixture1796068559299 } from './1796068559299-SeedFixture';
-import { Matching1795900000000 } from './1795900000000-Matching';
-import { Incubation1795900000000 } from './1795900000000-Incubation';
-import { ActiveIncubatedVentures1795900000001 } from './1795900000001-ActiveIncubatedVentures';
-import { InvitationToken1795900000000 } from './1795900000000-InvitationToken';
-import { CouplingBasis1795900000000 } from './1795900000000-CouplingBasis';
-import { CouplingRuns1795900100000 } from './1795900100000-CouplingRuns';
-import { ContributionShares1795900200000 } from './1795900200000-ContributionShares';
 import { OrderCancellation1796068285852 } from './1796068285852-OrderCancellation';
+import { SeedFixture1796068559299 } from './1796068559299-SeedFixture';
 import { PartialDeliveries1796069400000 } from './1796069400000-PartialDeliveries';
 import { TeamInvitations1796070000000 } from './1796070000000-TeamInvitations';
 import { TalentDirectory1796070600000 } from './1796070600000-TalentDirectory';
+import { InvitationToken1796071000000 } from './1796071000000-InvitationToken';
+import { CouplingBasis1796071100000 } from './1796071100000-CouplingBasis';
+import { CouplingRuns1796071200000 } from './1796071200000-CouplingRuns';
+import { ContributionShares1796071300000 } from './1796071300000-ContributionShares';
+import { Incubation1796071400000 } from './1796071400000-Incubation';
+import { ActiveIncubatedVentures1796071500000 } from './1796071500000-ActiveIncubatedVentures';
+import { Matching1796071600000 } from './1796071600000-Matching';
+import { MillisecondCreatedAt1796071700000 } from './1796071700000-MillisecondCreatedAt';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -38,16 +39,17 @@ export const MIGRATIONS = [
   Retail1795891596860,
   RetailSaleIndexes1795893378868,
   KeysetTimestamps1796068275056,
-  SeedFixture1796068559299,
-  Matching1795900000000,
-  Incubation1795900000000,
-  ActiveIncubatedVentures1795900000001,
-  InvitationToken1795900000000,
-  CouplingBasis1795900000000,
-  CouplingRuns1795900100000,
-  ContributionShares1795900200000,
   OrderCancellation1796068285852,
+  SeedFixture1796068559299,
   PartialDeliveries1796069400000,
   TeamInvitations1796070000000,
   TalentDirectory1796070600000,
+  InvitationToken1796071000000,
+  CouplingBasis1796071100000,
+  CouplingRuns1796071200000,
+  ContributionShares1796071300000,
+  Incubation1796071400000,
+  ActiveIncubatedVentures1796071500000,
+  Matching1796071600000,
+  MillisecondCreatedAt1796071700000,
 ];

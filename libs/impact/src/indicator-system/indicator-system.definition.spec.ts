@@ -1,6 +1,6 @@
 import { parseModel } from '@cc/coupling';
 import { DEFAULT_INDICATOR_SYSTEM_V1 } from '../../../database/src/migrations/1795890009063-Impact';
-import { withActiveIncubatedVentures } from '../../../database/src/migrations/1795900000001-ActiveIncubatedVentures';
+import { withActiveIncubatedVentures } from '../../../database/src/migrations/1796071500000-ActiveIncubatedVentures';
 import {
   CouplingVariant,
   IndicatorDirection,

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * sequence number. Existing rows are grouped into runs: each published revision keeps its own
  * run, and the live rows of a version form its current run.
  */
-export class CouplingRuns1795900100000 implements MigrationInterface {
-  name = 'CouplingRuns1795900100000';
+export class CouplingRuns1796071200000 implements MigrationInterface {
+  name = 'CouplingRuns1796071200000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

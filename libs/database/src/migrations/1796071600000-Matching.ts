@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * scorer reads it) with the columns candidate generation filters on (GIN-indexed arrays), and
  * the precomputed scores the API serves.
  */
-export class Matching1795900000000 implements MigrationInterface {
-  name = 'Matching1795900000000';
+export class Matching1796071600000 implements MigrationInterface {
+  name = 'Matching1796071600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

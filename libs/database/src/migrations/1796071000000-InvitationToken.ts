@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the secret from the invitation link, not only an account with the invited email. Invitations
  * pending before this migration have no secret and cannot be accepted; owners invite again.
  */
-export class InvitationToken1795900000000 implements MigrationInterface {
-  name = 'InvitationToken1795900000000';
+export class InvitationToken1796071000000 implements MigrationInterface {
+  name = 'InvitationToken1796071000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "organization_invitation" ADD "token_hash" text`);

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Written by hand. Seats are counted on the cohort row (`admitted_count`, checked against
  * `capacity`), so an admission takes a seat with one conditional UPDATE.
  */
-export class Incubation1795900000000 implements MigrationInterface {
-  name = 'Incubation1795900000000';
+export class Incubation1796071400000 implements MigrationInterface {
+  name = 'Incubation1796071400000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     const ts = `"id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`;

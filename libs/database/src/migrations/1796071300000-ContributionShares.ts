@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * distinct count drops only the project's own items); `shares` holds the additive attribution
  * (1/k of each shared item) with its ΔU and ΔD. Older rows had only the additive parts.
  */
-export class ContributionShares1795900200000 implements MigrationInterface {
-  name = 'ContributionShares1795900200000';
+export class ContributionShares1796071300000 implements MigrationInterface {
+  name = 'ContributionShares1796071300000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "project_contribution" ADD "shares" jsonb`);

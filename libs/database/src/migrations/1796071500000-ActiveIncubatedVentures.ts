@@ -56,8 +56,8 @@ export function withActiveIncubatedVentures<T extends Definition>(definition: T)
  * A stored basis and the current run are the old version's own: the new one fixes its basis
  * (with a goalpost for the new indicator) and makes its runs itself.
  */
-export class ActiveIncubatedVentures1795900000001 implements MigrationInterface {
-  name = 'ActiveIncubatedVentures1795900000001';
+export class ActiveIncubatedVentures1796071500000 implements MigrationInterface {
+  name = 'ActiveIncubatedVentures1796071500000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     const [latest]: ({ id: string } & Definition)[] = await queryRunner.query(

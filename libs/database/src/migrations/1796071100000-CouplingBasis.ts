@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * its basis from the first computable panel with 25 % headroom, then keeps it. Snapshots record
  * the basis they were computed on; rows computed before this migration were panel-derived.
  */
-export class CouplingBasis1795900000000 implements MigrationInterface {
-  name = 'CouplingBasis1795900000000';
+export class CouplingBasis1796071100000 implements MigrationInterface {
+  name = 'CouplingBasis1796071100000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
