@@ -29,8 +29,10 @@ describe('drill: de-duplicated coupling recomputes and rebuilds', () => {
       .map((job) => job!.id!);
   const storedVisitors = async (city: TestCity, period: string): Promise<number> => {
     const [row] = await app.db.query(
-      `SELECT raw_values FROM coupling_snapshot
-        WHERE city_id = $1 AND period = $2 AND system_version_id = $3 AND status = 'LIVE'`,
+      // The run readers see: older runs' rows stay until they are pruned.
+      `SELECT snapshot.raw_values FROM coupling_snapshot snapshot
+         JOIN indicator_system_version version ON version.current_run_id = snapshot.run_id
+        WHERE snapshot.city_id = $1 AND snapshot.period = $2 AND version.id = $3`,
       [city.id, period, versionId],
     );
     return row.raw_values[keys.visitors];

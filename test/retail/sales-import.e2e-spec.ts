@@ -1,6 +1,7 @@
 import { CouplingInputsChangedJob, CouplingInputsChangedJobData, periodOf } from '@cc/impact';
 import { QueueService } from '@cc/queue';
-import { SeededCity } from '../support/catalog.factory';
+import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
+import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -274,6 +275,38 @@ describe('retail: bulk sales import (CSV over multipart REST, processed by the w
       [[first.id, second.id]],
     );
     expect(chunks).toBe(0);
+  });
+
+  it('announces the outlet’s city and the product’s city when an import sells across cities', async () => {
+    const elsewhere = await seedCity(app.db, 1);
+    const awayOutletId = await createOutlet(retailer, elsewhere);
+    const offered = await offerPlacement(maker, {
+      productId,
+      outletId: awayOutletId,
+      terms: consignment(3330),
+    });
+    await acceptPlacement(retailer, offered.id);
+    const queue = app.worker!.get(QueueService);
+    const add = jest.spyOn(queue, 'add');
+    try {
+      const csv = `external_id,product_id,quantity,unit_price,sold_at\nAWAY-1,${productId},2,1000,${new Date().toISOString()}\n`;
+      const accepted = await upload(retailer.accessToken, csv, { outlet: awayOutletId });
+      expect(accepted.status).toBe(202);
+      expect(await finished(accepted.body.id)).toMatchObject({ importedRows: 1 });
+      const announced = add.mock.calls
+        .filter(([job]) => job === CouplingInputsChangedJob)
+        .map(([, data]) => data as CouplingInputsChangedJobData)
+        .filter((data) => data.reason === 'sales imported')
+        .map(({ cityId, indicators }) => ({ cityId, indicators: [...(indicators ?? [])].sort() }));
+      expect(announced).toEqual(
+        expect.arrayContaining([
+          { cityId: elsewhere.cityId, indicators: [...SALES_INDICATORS].sort() },
+          { cityId: city.cityId, indicators: ['resource_activation', 'sell_through'] },
+        ]),
+      );
+    } finally {
+      add.mockRestore();
+    }
   });
 
   it('streams a large file through in chunks and batches', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@cc/config';
 import { CommonException } from '@cc/graphql';
@@ -33,10 +33,16 @@ export interface RateLimitHit {
  * (one INCR per hit) is chosen over a sliding log because it costs O(1) memory per key and one
  * round trip, and a burst at a window edge (at most twice the limit) is acceptable for these
  * budgets.
+ *
+ * While Redis is unreachable the budgets are not enforced (fail open, with a warning at most
+ * every 10 s): the API keeps answering everything that does not need Redis, as an outage of a
+ * rebuildable cache should allow, rather than refusing every request.
  */
 @Injectable()
 export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
   private readonly prefix: string;
+  private lastWarnedAt = 0;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -47,12 +53,15 @@ export class RateLimiter {
 
   /** Counts a hit on every key; throws RATE_LIMITED when any of them is over its limit. */
   async hit(hits: RateLimitHit[]): Promise<void> {
-    const results = await Promise.all(
-      hits.map(
-        ({ key, windowSeconds }) =>
-          this.redis.eval(HIT, 1, this.keyOf(key), windowSeconds) as Promise<[number, number]>,
+    const results = await this.whileAvailable(() =>
+      Promise.all(
+        hits.map(
+          ({ key, windowSeconds }) =>
+            this.redis.eval(HIT, 1, this.keyOf(key), windowSeconds) as Promise<[number, number]>,
+        ),
       ),
     );
+    if (!results) return;
     const over = results.filter(([count], index) => count > hits[index].limit);
     if (over.length) {
       // A refused hit costs nothing: otherwise one client spending its own budget would also
@@ -63,7 +72,23 @@ export class RateLimiter {
   }
 
   async refund(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.redis.eval(REFUND, 1, this.keyOf(key))));
+    await this.whileAvailable(() =>
+      Promise.all(keys.map((key) => this.redis.eval(REFUND, 1, this.keyOf(key)))),
+    );
+  }
+
+  /** Runs the Redis work, or answers null (and warns) when Redis is down or fails. */
+  private async whileAvailable<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
+      return await work();
+    } catch (error) {
+      if (Date.now() - this.lastWarnedAt > 10_000) {
+        this.lastWarnedAt = Date.now();
+        this.logger.warn({ err: error }, 'rate limits not enforced: Redis is unavailable');
+      }
+      return null;
+    }
   }
 
   private keyOf(key: string): string {

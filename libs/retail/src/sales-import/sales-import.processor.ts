@@ -11,7 +11,7 @@ import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
-import { announceCouplingChange, SALES_INDICATORS } from '../retail-coupling';
+import { announceSales } from '../retail-coupling';
 import {
   LineEndingNormalizer,
   readSalesCsvHeader,
@@ -170,16 +170,22 @@ export class SalesImportProcessor {
         'sales import completed',
       );
       if (count > 0) {
-        await announceCouplingChange(this.queue, {
-          cityId: outlet.cityId,
+        const sold: { product_id: string; city_id: string }[] = await this.db.query(
+          `SELECT DISTINCT sale.product_id, product.city_id
+             FROM sale JOIN product ON product.id = sale.product_id
+            WHERE sale.import_id = $1 ORDER BY sale.product_id`,
+          [importId],
+        );
+        await announceSales(this.queue, {
+          outletCityId: outlet.cityId,
+          productCityIds: sold.map((row) => row.city_id),
           periods: periodsBetween(
             periodOf(new Date(progress.earliest)),
             periodOf(new Date(progress.latest)),
           ).map((period) => period.key),
-          indicators: SALES_INDICATORS,
           reason: 'sales imported',
         });
-        await this.announceSellThrough(importId);
+        await this.announceSellThrough(sold.map((row) => row.product_id));
       }
       return imports.findOneBy({ id: importId });
     } finally {
@@ -188,13 +194,9 @@ export class SalesImportProcessor {
   }
 
   /** Sell-through moved for every product the import sold: matching rescores each. */
-  private async announceSellThrough(importId: string): Promise<void> {
-    const products: { product_id: string }[] = await this.db.query(
-      'SELECT DISTINCT product_id FROM sale WHERE import_id = $1 ORDER BY product_id',
-      [importId],
-    );
-    for (const { product_id } of products) {
-      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product_id, 'sales imported');
+  private async announceSellThrough(productIds: string[]): Promise<void> {
+    for (const productId of productIds) {
+      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, productId, 'sales imported');
     }
   }
 
