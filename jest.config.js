@@ -34,6 +34,10 @@ const shared = {
 module.exports = {
   // Integration tests boot the app and wait on workers; a per-project testTimeout is not applied by Jest 30.
   testTimeout: 60000,
+  // On this 2-core machine Jest runs the files in band, and some handle outlives the last file
+  // (every test passes; the process then never exits and CI would hang). Until it is found with
+  // --detectOpenHandles, exit once the run is reported.
+  forceExit: true,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
