@@ -17,8 +17,23 @@ export function subsystemScore(
   indicatorWeights: Readonly<Record<string, number>>,
 ): number {
   let s = 0;
+  let weightSum = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (const ind of subsystem.indicators) {
-    s += indicatorWeights[ind.column] * standardized[ind.column];
+    const weight = indicatorWeights[ind.column];
+    const value = standardized[ind.column];
+    s += weight * value;
+    weightSum += weight;
+    if (weight > 0) {
+      lowest = Math.min(lowest, value);
+      highest = Math.max(highest, value);
+    }
+  }
+  // With weights that sum to 1 the score is a weighted mean, so it lies between the extreme
+  // values; floating-point rounding can push it one ulp beyond (U = 1.0000000000000002).
+  if (Math.abs(weightSum - 1) < 1e-9 && lowest <= highest) {
+    s = Math.min(highest, Math.max(lowest, s));
   }
   return model.scoreScale * s;
 }
