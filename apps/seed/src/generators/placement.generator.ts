@@ -201,14 +201,19 @@ export class PlacementGenerator {
     ] as const);
     const chosen: OutletRef[] = [];
     while (chosen.length < count && pool.length > 0) {
-      const pick = random.weighted(pool.map((outlet) => [outlet, this.fit(plan, outlet)] as const));
+      const pick = random.weighted(
+        pool.map((outlet) => [outlet, this.outletFit(plan, outlet)] as const),
+      );
       chosen.push(pick);
       pool.splice(pool.indexOf(pick), 1);
     }
     return chosen;
   }
 
-  private fit(plan: Pick<PlacementPlan, 'themes' | 'retailPriceFen'>, outlet: OutletRef): number {
+  private outletFit(
+    plan: Pick<PlacementPlan, 'themes' | 'retailPriceFen'>,
+    outlet: OutletRef,
+  ): number {
     const theme = plan.themes.some((t) => outlet.themes.includes(t)) ? 3 : 0.5;
     const price =
       plan.retailPriceFen >= outlet.priceMin && plan.retailPriceFen <= outlet.priceMax ? 2 : 0.4;
@@ -235,7 +240,7 @@ export class PlacementGenerator {
     const fading = this.fades(plan, outlet);
     const rate =
       BASE_DAILY_SALES *
-      this.fit(plan, outlet) *
+      this.outletFit(plan, outlet) *
       palace *
       (plan.standoutOutlets ? STANDOUT_FACTOR : 1) *
       (fading ? 0.6 : 1);
