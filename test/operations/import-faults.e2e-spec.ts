@@ -210,7 +210,7 @@ describe('drill: sales import under stalls and database outages', () => {
         reason: 'SALES_IMPORT_NOT_RETRYABLE',
       });
       expect(completed.errors?.[0].message).toBe(
-        'only a FAILED import can be retried; this one is COMPLETED',
+        'only a FAILED import can be retried; this one is COMPLETED, so there is nothing to redo',
       );
 
       // A file that fails as a whole (wrong header) is not stored: upload it again instead.

@@ -10,7 +10,7 @@ export function assertCityAccess(viewer: Viewer, cityId: string): void {
   if (viewer.isAdmin || viewer.isOfficialFor(cityId)) return;
   throw AuthException.forbidden(
     AuthErrorCode.OFFICIAL_SCOPE_REQUIRED,
-    `This needs an OFFICIAL grant for city ${cityId}`,
+    `This needs an OFFICIAL grant for city ${cityId}; ask for one with requestOfficialRole (an ADMIN approves it)`,
     { cityId },
   );
 }

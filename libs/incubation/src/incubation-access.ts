@@ -19,7 +19,7 @@ export class IncubationAccess {
     if (!(await this.policy.isOrganizationMember(viewer, organizationId))) {
       throw IncubationException.forbidden(
         IncubationErrorCode.NOT_INCUBATOR_MEMBER,
-        'Only members of this incubator may do this',
+        'Only members of this incubator may do this; ask an owner of it to invite you (inviteMember)',
         { organizationId },
       );
     }

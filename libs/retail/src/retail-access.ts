@@ -34,7 +34,7 @@ export class RetailAccess {
     if (!(await this.isMaker(viewer, makers))) {
       throw RetailException.forbidden(
         RetailErrorCode.NOT_PRODUCT_OWNER,
-        "Only the project's owners (its creator and its team's members) may do this",
+        "Only the project's owners (its creator and its team's members) may do this; ask a member of its team to invite you (inviteTeamMember)",
       );
     }
   }

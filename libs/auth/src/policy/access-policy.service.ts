@@ -30,7 +30,10 @@ export class AccessPolicy {
   /** The viewer must be that user. */
   assertSelf(viewer: Viewer, userId: string, options: AdminOption = {}): void {
     if (viewer.userId === userId || (options.allowAdmin && viewer.isAdmin)) return;
-    throw AuthException.forbidden(AuthErrorCode.NOT_YOURS, 'This belongs to another user');
+    throw AuthException.forbidden(
+      AuthErrorCode.NOT_YOURS,
+      'This belongs to another user; only that user may do this',
+    );
   }
 
   /** The viewer must hold an OFFICIAL grant for the city (and department, when given). */
@@ -43,7 +46,7 @@ export class AccessPolicy {
     if (viewer.isOfficialFor(cityId, department) || (options.allowAdmin && viewer.isAdmin)) return;
     throw AuthException.forbidden(
       AuthErrorCode.OFFICIAL_SCOPE_REQUIRED,
-      `This needs an OFFICIAL grant for city ${cityId}${department ? ` and department ${department}` : ''}`,
+      `This needs an OFFICIAL grant for city ${cityId}${department ? ` and department ${department}` : ''}; ask for one with requestOfficialRole (an ADMIN approves it)`,
       { cityId, department },
     );
   }
@@ -71,13 +74,13 @@ export class AccessPolicy {
     if (role) {
       throw AuthException.forbidden(
         AuthErrorCode.ORGANIZATION_OWNER_REQUIRED,
-        'Only an owner of this organization may do this',
+        'Only an owner of this organization may do this; ask an owner to do it',
         { organizationId },
       );
     }
     throw AuthException.forbidden(
       AuthErrorCode.NOT_ORGANIZATION_MEMBER,
-      'Only members of this organization may do this',
+      'Only members of this organization may do this; ask an owner of it to invite you (inviteMember)',
       { organizationId },
     );
   }
@@ -92,7 +95,7 @@ export class AccessPolicy {
     if (options.allowAdmin && viewer.isAdmin) return;
     throw AuthException.forbidden(
       AuthErrorCode.NOT_TEAM_MEMBER,
-      'Only members of this team may do this',
+      'Only members of this team may do this; ask a member to invite you (inviteTeamMember)',
       { teamId },
     );
   }

@@ -74,7 +74,7 @@ export class MembershipService {
       if (isUniqueViolation(error)) {
         throw IdentityException.conflict(
           IdentityErrorCode.INVITATION_PENDING,
-          'An invitation for this email is already pending',
+          'An invitation for this email is already pending; the invitee accepts or declines it with the link already sent',
         );
       }
       throw error;
@@ -207,7 +207,7 @@ export class MembershipService {
     if (invitation.email !== user.email) {
       throw IdentityException.forbidden(
         IdentityErrorCode.INVITATION_NOT_FOR_YOU,
-        'This invitation is for another email address',
+        'This invitation is for another email address; sign in with the invited address to answer it',
       );
     }
     const open = await manager.existsBy(OrganizationInvitation, {
@@ -218,7 +218,7 @@ export class MembershipService {
     if (!open) {
       throw IdentityException.conflict(
         IdentityErrorCode.INVITATION_CLOSED,
-        `This invitation is ${invitation.status === InvitationStatus.PENDING ? 'expired' : invitation.status.toLowerCase()}`,
+        `This invitation is ${invitation.status === InvitationStatus.PENDING ? 'expired' : invitation.status.toLowerCase()}; ask an owner of the organization for a new one`,
       );
     }
     // the secret proves

@@ -176,7 +176,7 @@ export class OrganizationResolver {
     if (!role && !viewer.isAdmin) {
       throw AuthException.forbidden(
         AuthErrorCode.NOT_ORGANIZATION_MEMBER,
-        'Only members of this organization may see its members',
+        'Only members of this organization may see its members; ask an owner of it to invite you (inviteMember)',
         { organizationId: organization.id },
       );
     }

@@ -54,7 +54,7 @@ export class RoleRequestService {
       if (isUniqueViolation(error)) {
         throw IdentityException.conflict(
           IdentityErrorCode.ROLE_REQUEST_PENDING,
-          'A request for this city and department is already pending',
+          'A request for this city and department is already pending; wait for an ADMIN to approve or reject it',
         );
       }
       throw error;
@@ -152,7 +152,7 @@ export class RoleRequestService {
     if (!result.affected) {
       throw IdentityException.conflict(
         IdentityErrorCode.ROLE_REQUEST_CLOSED,
-        `This request was already ${request.status.toLowerCase()}`,
+        `This request was already ${request.status.toLowerCase()}; the requester may file a new one with requestOfficialRole`,
       );
     }
     return request;

@@ -5,7 +5,7 @@ import { IdArgs } from '../common/id.args';
 import { IdentityLoaders } from '../identity.loaders';
 import { Discipline } from '../talent-profile/discipline.enum';
 import { User } from '../user/user.entity';
-import { CreateTeamInput, TeamMemberInput } from './dto/team.inputs';
+import { CreateTeamInput, SetTeamMemberRoleInput, TeamMemberInput } from './dto/team.inputs';
 import { TeamInvitation } from './team-invitation.entity';
 import { TeamInvitationService } from './team-invitation.service';
 import { TeamMember } from './team-member.entity';
@@ -85,6 +85,18 @@ export class TeamResolver {
     @Args('input') input: TeamMemberInput,
   ): Promise<Team> {
     return this.teams.removeMember(viewer, input);
+  }
+
+  @Authenticated()
+  @Mutation(() => Team, {
+    description:
+      'The lead makes a member a LEAD or a MEMBER; a team always keeps at least one lead.',
+  })
+  setTeamMemberRole(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SetTeamMemberRoleInput,
+  ): Promise<Team> {
+    return this.teams.setMemberRole(viewer, input);
   }
 
   @ResolveField(() => [TeamMember])

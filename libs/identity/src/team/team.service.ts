@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
 import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 import { QueueService } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Discipline } from '../talent-profile/discipline.enum';
-import { CreateTeamInput, TeamMemberInput } from './dto/team.inputs';
+import { CreateTeamInput, SetTeamMemberRoleInput, TeamMemberInput } from './dto/team.inputs';
 import { TeamMember } from './team-member.entity';
 import { Team, TeamRole } from './team.entity';
 
@@ -56,36 +56,55 @@ export class TeamService {
     const team = await this.get(input.teamId);
     await this.policy.assertTeamMember(viewer, team.id);
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.find(TeamMember, {
-        where: { teamId: team.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const actor = rows.find((row) => row.userId === viewer.userId);
-      const target = rows.find((row) => row.userId === input.userId);
-      if (!target) {
-        throw IdentityException.badInput(
-          IdentityErrorCode.NOT_A_MEMBER,
-          'That user is not in this team',
-          { field: 'userId' },
-        );
-      }
+      const { actor, target, rows } = await this.lockMembers(manager, viewer, input);
       if (target.userId !== viewer.userId && actor?.role !== TeamRole.LEAD) {
         throw IdentityException.forbidden(
           IdentityErrorCode.NOT_A_MEMBER,
-          "Only the team's lead may remove other members",
+          "Only the team's lead may remove other members; ask the lead, or leave the team yourself (removeTeamMember with your own userId)",
         );
       }
-      const leads = rows.filter((row) => row.role === TeamRole.LEAD);
-      if (target.role === TeamRole.LEAD && leads.length === 1) {
-        throw IdentityException.conflict(
-          IdentityErrorCode.LAST_TEAM_LEAD,
-          'A team needs a lead; the only lead cannot leave',
-        );
-      }
+      assertKeepsALead(rows, target);
       await manager.delete(TeamMember, { id: target.id });
     });
     await this.membershipChanged(input.userId);
     return team;
+  }
+
+  /** A lead hands the lead role to a member, or steps down once another lead exists. */
+  async setMemberRole(viewer: Viewer, input: SetTeamMemberRoleInput): Promise<Team> {
+    const team = await this.get(input.teamId);
+    await this.policy.assertTeamMember(viewer, team.id);
+    await this.dataSource.transaction(async (manager) => {
+      const { actor, target, rows } = await this.lockMembers(manager, viewer, input);
+      if (actor?.role !== TeamRole.LEAD) {
+        throw IdentityException.forbidden(
+          IdentityErrorCode.NOT_A_MEMBER,
+          "Only the team's lead may change roles; ask the lead",
+        );
+      }
+      if (target.role === input.role) return;
+      if (input.role === TeamRole.MEMBER) assertKeepsALead(rows, target);
+      await manager.update(TeamMember, { id: target.id }, { role: input.role });
+    });
+    return team;
+  }
+
+  /** The team's member rows, locked for the change, with the acting and the target member. */
+  private async lockMembers(manager: EntityManager, viewer: Viewer, input: TeamMemberInput) {
+    const rows = await manager.find(TeamMember, {
+      where: { teamId: input.teamId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const actor = rows.find((row) => row.userId === viewer.userId);
+    const target = rows.find((row) => row.userId === input.userId);
+    if (!target) {
+      throw IdentityException.badInput(
+        IdentityErrorCode.NOT_A_MEMBER,
+        'That user is not in this team; invite them first (inviteTeamMember)',
+        { field: 'userId' },
+      );
+    }
+    return { actor, target, rows };
   }
 
   async get(id: string): Promise<Team> {
@@ -121,5 +140,16 @@ export class TeamService {
     )) as { teamId: string; disciplines: Discipline[] }[];
     const byTeam = new Map(rows.map((row) => [row.teamId, row.disciplines]));
     return teamIds.map((id) => byTeam.get(id) ?? []);
+  }
+}
+
+/** Refuses a change that would leave the team without a lead. */
+function assertKeepsALead(rows: TeamMember[], target: TeamMember): void {
+  const leads = rows.filter((row) => row.role === TeamRole.LEAD);
+  if (target.role === TeamRole.LEAD && leads.length === 1) {
+    throw IdentityException.conflict(
+      IdentityErrorCode.LAST_TEAM_LEAD,
+      'A team needs a lead and this is its only one: make another member a lead first (setTeamMemberRole)',
+    );
   }
 }

@@ -46,7 +46,7 @@ export class ApplicationService {
     if (cohort.endsOn < today()) {
       throw IncubationException.conflict(
         IncubationErrorCode.COHORT_CLOSED,
-        `The cohort ended on ${cohort.endsOn}`,
+        `The cohort ended on ${cohort.endsOn}; apply to a cohort that has not ended`,
       );
     }
     if (input.teamId) await this.access.assertTeamMember(viewer, input.teamId);
@@ -66,7 +66,7 @@ export class ApplicationService {
       if (isUniqueViolation(error)) {
         throw IncubationException.conflict(
           IncubationErrorCode.ALREADY_APPLIED,
-          'You (or your team) already have a live application to this cohort',
+          'You (or your team) already have a live application to this cohort; withdraw it first (withdrawApplication) to apply again',
         );
       }
       throw error;
@@ -117,7 +117,7 @@ export class ApplicationService {
         if (!rowsAffected(seats)) {
           throw IncubationException.conflict(
             IncubationErrorCode.COHORT_FULL,
-            `The cohort's ${cohort.capacity} seats are taken`,
+            `The cohort's ${cohort.capacity} seats are taken; admit into another cohort, or withdraw or reject an admitted application first`,
             { capacity: cohort.capacity },
           );
         }

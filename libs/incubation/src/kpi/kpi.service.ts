@@ -112,7 +112,7 @@ export class KpiService {
     if (application.state !== ApplicationState.ADMITTED) {
       throw IncubationException.conflict(
         IncubationErrorCode.NOT_ADMITTED,
-        `Reports are sent while admitted; this application is ${application.state}`,
+        `Reports are sent while admitted; this application is ${application.state} (it must be ADMITTED)`,
       );
     }
     const cohort = await this.programs.getCohort(application.cohortId);

@@ -86,7 +86,7 @@ export class MilestoneService {
     if (application.state !== ApplicationState.ADMITTED) {
       throw IncubationException.conflict(
         IncubationErrorCode.NOT_ADMITTED,
-        `Milestones are marked for admitted teams; this application is ${application.state}`,
+        `Milestones are marked for admitted teams; this application is ${application.state} (admit it first with admitApplication)`,
       );
     }
     try {

@@ -101,7 +101,7 @@ export class PortfolioService {
     if (!viewer.isAdmin && !viewer.isOfficialFor(cityId)) {
       throw IncubationException.forbidden(
         IncubationErrorCode.OFFICIAL_SCOPE_REQUIRED,
-        `This needs an OFFICIAL grant for city ${cityId}`,
+        `This needs an OFFICIAL grant for city ${cityId}; ask for one with requestOfficialRole (an ADMIN approves it)`,
         { cityId },
       );
     }

@@ -105,7 +105,7 @@ export class BidAwardService {
       if (isUniqueViolation(error)) {
         throw MarketplaceException.conflict(
           MarketplaceErrorCode.BID_ALREADY_ACCEPTED,
-          'Another bid on this project was accepted at the same moment',
+          'Another bid on this project was accepted at the same moment; the project is AWARDED now (reload it to see the winning bid)',
         );
       }
       throw error;

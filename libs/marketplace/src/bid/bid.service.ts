@@ -160,7 +160,7 @@ function assertActive(bid: Bid): void {
   if (!ACTIVE_BID_STATES.includes(bid.state)) {
     throw MarketplaceException.conflict(
       MarketplaceErrorCode.BID_NOT_ACTIVE,
-      `The bid is ${bid.state}`,
+      `The bid is ${bid.state}; only a ${ACTIVE_BID_STATES.join(' or ')} bid can change (submit a new one if the project is still open)`,
       {
         currentState: bid.state,
       },

@@ -93,7 +93,7 @@ export class ProductionService {
     } else if (!(await this.access.isOrganizationMember(viewer, order.organizationId))) {
       throw MarketplaceException.forbidden(
         MarketplaceErrorCode.NOT_ORDER_MANUFACTURER,
-        'Only a member of the manufacturer organization moves production',
+        'Only a member of the manufacturer organization moves production; ask an owner of it to invite you (inviteMember)',
       );
     }
     assertMayMove(order, to);
@@ -246,7 +246,7 @@ function assertMayMove(order: ProductionOrder, to: ProductionStage): void {
 function orderCancelled(order: ProductionOrder): MarketplaceException {
   return MarketplaceException.conflict(
     MarketplaceErrorCode.ORDER_CANCELLED,
-    `The order was cancelled with its project (reason: ${order.cancellationReason}); a cancelled order cannot move`,
+    `The order was cancelled with its project (reason: ${order.cancellationReason}); a cancelled order is final (publish a new project to produce it again)`,
     { currentStage: order.stage },
   );
 }

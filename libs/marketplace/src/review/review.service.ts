@@ -30,7 +30,7 @@ export class ReviewService {
     if (order.stage !== ProductionStage.DELIVERED) {
       throw MarketplaceException.conflict(
         MarketplaceErrorCode.NOT_DELIVERED,
-        `Reviews open after delivery; the order is at ${order.stage}`,
+        `Reviews open after delivery; the order is at ${order.stage} (review it once it is DELIVERED)`,
         { currentStage: order.stage },
       );
     }
@@ -43,7 +43,7 @@ export class ReviewService {
     if (!side) {
       throw MarketplaceException.forbidden(
         MarketplaceErrorCode.NOT_ORDER_PARTY,
-        'Only the two sides of an order review it',
+        "Only the two sides of an order review it: the project's owners and the manufacturer's members",
       );
     }
     let saved: Review;

@@ -25,7 +25,7 @@ export class MatchingAccess {
     if (!(await this.isOwner(viewer, owners))) {
       throw MatchingException.forbidden(
         MatchingErrorCode.NOT_PROJECT_OWNER,
-        "Only the project's owners (its creator and its team's members) see its matches",
+        "Only the project's owners (its creator and its team's members) see its matches; ask a member of its team to invite you (inviteTeamMember)",
       );
     }
   }
@@ -34,7 +34,7 @@ export class MatchingAccess {
     if (!(await this.isOwner(viewer, owners))) {
       throw MatchingException.forbidden(
         MatchingErrorCode.NOT_PRODUCT_OWNER,
-        "Only the product's makers see where it fits",
+        "Only the product's makers see where it fits; ask a member of its project's team to invite you (inviteTeamMember)",
       );
     }
   }
@@ -48,8 +48,8 @@ export class MatchingAccess {
     throw MatchingException.forbidden(
       code,
       code === MatchingErrorCode.NOT_OUTLET_MEMBER
-        ? "Only members of the outlet's organization see its matches"
-        : "Only the organization's members see its matches",
+        ? "Only members of the outlet's organization see its matches; ask an owner of it to invite you (inviteMember)"
+        : "Only the organization's members see its matches; ask an owner of it to invite you (inviteMember)",
     );
   }
 
@@ -61,7 +61,7 @@ export class MatchingAccess {
     if (await this.access.isTeamMember(viewer, teamId)) return;
     throw MatchingException.forbidden(
       MatchingErrorCode.NOT_TEAM_MEMBER,
-      'Only members of this team see suggestions for it',
+      'Only members of this team see suggestions for it; ask a member to invite you (inviteTeamMember)',
     );
   }
 

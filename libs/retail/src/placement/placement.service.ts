@@ -242,7 +242,11 @@ export class PlacementService {
     }
     throw RetailException.forbidden(
       RetailErrorCode.NOT_PLACEMENT_PARTY,
-      `Only the ${wrongSide ?? 'other'} side may ${action.toLowerCase()} this placement`,
+      `Only the ${wrongSide ?? 'other'} side may ${action.toLowerCase()} this placement; ${
+        wrongSide === PlacementSide.RETAILER
+          ? "it is for a member of the outlet's organization to answer"
+          : "it is for a member of the product's project team to answer"
+      }`,
       { action, requiredSide: wrongSide },
     );
   }
@@ -339,7 +343,7 @@ export class PlacementService {
     if (project.state === ProjectState.CANCELLED || project.state === ProjectState.CLOSED) {
       throw RetailException.conflict(
         RetailErrorCode.ILLEGAL_PLACEMENT_TRANSITION,
-        `The product's project is ${project.state}; it cannot be placed`,
+        `The product's project is ${project.state}; only products of projects that are not CANCELLED or CLOSED can be placed`,
         { projectState: project.state },
       );
     }
@@ -352,7 +356,7 @@ export class PlacementService {
       if (isUniqueViolation(error, 'UQ_placement_open_per_product_outlet')) {
         throw RetailException.conflict(
           RetailErrorCode.PLACEMENT_ALREADY_OPEN,
-          'This product already has an open (proposed or active) placement at this outlet',
+          'This product already has an open (proposed or active) placement at this outlet; end or withdraw that one first (endPlacement, withdrawPlacement)',
           { productId: fields.productId, outletId: fields.outletId },
         );
       }

@@ -38,7 +38,7 @@ export class ProductService {
     if (project.state === ProjectState.CANCELLED || project.state === ProjectState.CLOSED) {
       throw RetailException.conflict(
         RetailErrorCode.PROJECT_NOT_DELIVERED,
-        `The project is ${project.state}; it cannot have a product`,
+        `The project is ${project.state}; a product needs a project that is not CANCELLED or CLOSED`,
         { projectState: project.state },
       );
     }
@@ -46,7 +46,7 @@ export class ProductService {
     if (!order || order.quantityDelivered < 1) {
       throw RetailException.conflict(
         RetailErrorCode.PROJECT_NOT_DELIVERED,
-        'A product needs a project whose production order has delivered at least one unit',
+        'A product needs a project whose production order has delivered at least one unit; record a delivery first (recordDelivery)',
         { unitsDelivered: order?.quantityDelivered ?? 0 },
       );
     }

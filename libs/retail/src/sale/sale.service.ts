@@ -107,7 +107,7 @@ export class SaleService {
     if (!same) {
       throw RetailException.conflict(
         RetailErrorCode.EXTERNAL_ID_CONFLICT,
-        `externalId ${input.externalId} was already used at this outlet for a different sale`,
+        `externalId ${input.externalId} was already used at this outlet for a different sale; give a new sale a new externalId (resending the same sale with the same values is safe)`,
         {
           existingSaleId: existing.id,
           fieldErrors: [{ field: 'externalId', message: 'already used for a different sale' }],

@@ -55,7 +55,9 @@ export class SalesImportService {
     if (salesImport.status !== SalesImportStatus.FAILED) {
       throw RetailException.conflict(
         RetailErrorCode.SALES_IMPORT_NOT_RETRYABLE,
-        `only a FAILED import can be retried; this one is ${salesImport.status}`,
+        salesImport.status === SalesImportStatus.COMPLETED
+          ? 'only a FAILED import can be retried; this one is COMPLETED, so there is nothing to redo'
+          : `only a FAILED import can be retried; this one is ${salesImport.status}: wait for it to finish (salesImport(id) shows its progress)`,
         { status: salesImport.status },
       );
     }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '@cc/graphql';
+import { TeamRole } from '../team.entity';
 
 @InputType()
 export class CreateTeamInput {
@@ -28,4 +29,11 @@ export class TeamMemberInput {
   @Field(() => ID)
   @IsUUID()
   userId!: string;
+}
+
+@InputType()
+export class SetTeamMemberRoleInput extends TeamMemberInput {
+  @Field(() => TeamRole)
+  @IsEnum(TeamRole, { message: 'role must be LEAD or MEMBER' })
+  role!: TeamRole;
 }
