@@ -428,6 +428,28 @@ describe('authorization matrix: identity mutations', () => {
       ],
       allowed: 'lead',
     },
+    {
+      mutation: 'setTeamMemberRole',
+      document:
+        'mutation($input: SetTeamMemberRoleInput!) { setTeamMemberRole(input: $input) { id } }',
+      async setup() {
+        const lead = await factory.talent();
+        const target = await factory.talent();
+        const teammate = await factory.talent();
+        const teamId = await team(lead, [target, teammate]);
+        return {
+          variables: { input: { teamId, userId: target.id, role: 'LEAD' } },
+          callers: { lead, teammate },
+          watch: [teamId, lead.id, target.id, teammate.id],
+        };
+      },
+      refused: [
+        UNAUTHENTICATED,
+        ['teammate', 'FORBIDDEN', 'NOT_A_MEMBER'],
+        ...refuseRoles(ROLES, 'NOT_TEAM_MEMBER'),
+      ],
+      allowed: 'lead',
+    },
     ...(['grantRole', 'revokeRole'] as const).map((mutation): MatrixCase => ({
       mutation,
       document: `mutation($input: RoleGrantInput!) { ${mutation}(input: $input) { id roles } }`,

@@ -102,6 +102,38 @@ describe('team invitations', () => {
     expect(await memberIds()).not.toContain(talent.id);
   });
 
+  it('lapses after its expiry: hidden, refused with the fix, renewed by inviting again', async () => {
+    const talent = await factory.talent();
+    const { inviteTeamMember } = await lead.gql.data<{ inviteTeamMember: { id: string } }>(INVITE, {
+      input: { teamId, userId: talent.id },
+    });
+    await app.db.query(
+      `UPDATE team_invitation SET expires_at = '2026-01-02T03:00:00Z' WHERE id = $1`,
+      [inviteTeamMember.id],
+    );
+    const pending = await talent.gql.data<{ myTeamInvitations: { edges: unknown[] } }>(PENDING);
+    expect(pending.myTeamInvitations.edges).toEqual([]);
+    const late = await talent.gql.request(ACCEPT, { id: inviteTeamMember.id });
+    expect(late.errors?.[0]).toMatchObject({
+      message: 'This invitation lapsed on 2026-01-02; ask a team member to invite you again',
+      extensions: { code: 'CONFLICT', reason: 'INVITATION_CLOSED' },
+    });
+    expect(await memberIds()).not.toContain(talent.id);
+
+    // inviting again renews the lapsed invitation instead of "already pending"
+    const again = await lead.gql.data<{ inviteTeamMember: { id: string } }>(INVITE, {
+      input: { teamId, userId: talent.id },
+    });
+    expect(again.inviteTeamMember.id).toBe(inviteTeamMember.id);
+    const [{ expires_at: expiresAt }] = await app.db.query(
+      'SELECT expires_at FROM team_invitation WHERE id = $1',
+      [inviteTeamMember.id],
+    );
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3600 * 1000);
+    await talent.gql.data(ACCEPT, { id: inviteTeamMember.id });
+    expect(await memberIds()).toContain(talent.id);
+  });
+
   it('is refused for non-talents and by non-members, naming the fix', async () => {
     const maker = await factory.manufacturer();
     const notTalent = await lead.gql.request(INVITE, { input: { teamId, userId: maker.id } });

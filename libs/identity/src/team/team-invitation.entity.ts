@@ -43,6 +43,12 @@ export class TeamInvitation extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   invitedById!: string | null;
 
+  @Field(() => Date, {
+    description: 'Unanswered by then, the invitation lapses; a member may invite again.',
+  })
+  @Column({ type: 'timestamptz', precision: 3 })
+  expiresAt!: Date;
+
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;

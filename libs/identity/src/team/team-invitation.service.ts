@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThanOrEqual, Repository } from 'typeorm';
 import { AccessPolicy, Role, Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
@@ -8,6 +8,7 @@ import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 import { NotificationKind, NotificationService } from '@cc/notification';
 import { QueueService } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { INVITATION_TTL_DAYS } from '../organization/membership.service';
 import { InvitationStatus } from '../organization/organization.enums';
 import { User } from '../user/user.entity';
 import { TeamMemberInput } from './dto/team.inputs';
@@ -55,11 +56,14 @@ export class TeamInvitationService {
         'That talent is already in this team',
       );
     }
+    const fields = { invitedById: viewer.userId, expiresAt: expiryFromNow() };
     let invitation: TeamInvitation;
     try {
-      invitation = await this.invitations.save(
-        this.invitations.create({ teamId: team.id, userId: user.id, invitedById: viewer.userId }),
-      );
+      invitation =
+        (await this.renewLapsed(team.id, user.id, fields)) ??
+        (await this.invitations.save(
+          this.invitations.create({ teamId: team.id, userId: user.id, ...fields }),
+        ));
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw IdentityException.conflict(
@@ -71,6 +75,23 @@ export class TeamInvitationService {
     }
     await this.tell(user.id, team, invitation);
     return invitation;
+  }
+
+  /** A lapsed invitation still holds the pending slot; inviting again renews it. */
+  private async renewLapsed(
+    teamId: string,
+    userId: string,
+    fields: Pick<TeamInvitation, 'invitedById' | 'expiresAt'>,
+  ): Promise<TeamInvitation | null> {
+    const lapsed = await this.invitations.findOneBy({
+      teamId,
+      userId,
+      status: InvitationStatus.PENDING,
+      expiresAt: LessThanOrEqual(new Date()),
+    });
+    if (!lapsed) return null;
+    await this.invitations.update({ id: lapsed.id }, fields);
+    return { ...lapsed, ...fields } as TeamInvitation;
   }
 
   async accept(viewer: Viewer, invitationId: string): Promise<Team> {
@@ -108,10 +129,13 @@ export class TeamInvitationService {
   pendingFor(viewer: Viewer, args: ConnectionArgs): Promise<Connection<TeamInvitation>> {
     const query = this.invitations
       .createQueryBuilder('invitation')
-      .where('invitation.user_id = :userId AND invitation.status = :pending', {
-        userId: viewer.userId,
-        pending: InvitationStatus.PENDING,
-      });
+      .where(
+        'invitation.user_id = :userId AND invitation.status = :pending AND invitation.expires_at > now()',
+        {
+          userId: viewer.userId,
+          pending: InvitationStatus.PENDING,
+        },
+      );
     return paginate(query, args, {
       column: 'invitation.created_at',
       direction: 'DESC',
@@ -142,6 +166,13 @@ export class TeamInvitationService {
         { currentStatus: invitation.status },
       );
     }
+    if (invitation.expiresAt <= new Date()) {
+      throw IdentityException.conflict(
+        IdentityErrorCode.INVITATION_CLOSED,
+        `This invitation lapsed on ${invitation.expiresAt.toISOString().slice(0, 10)}; ask a team member to invite you again`,
+        { expiresAt: invitation.expiresAt.toISOString() },
+      );
+    }
     return invitation;
   }
 
@@ -163,4 +194,8 @@ export class TeamInvitationService {
       this.logger.error({ err: error, invitationId: invitation.id }, 'could not notify');
     }
   }
+}
+
+function expiryFromNow(): Date {
+  return new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
 }
