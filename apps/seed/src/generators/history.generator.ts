@@ -79,8 +79,10 @@ function chooseResources(
   const roll = random.next();
   if (roll < 0.05) return [];
   if (roll < 0.1) {
-    const other = random.pick(world.cities.filter((c) => c.id !== city.id));
-    return [random.pick(other.resources)];
+    // Once a resource of another city; a project links only its own city's resources (the
+    // join table's foreign key), so these stay unlinked. The draws keep the rest of the seed.
+    random.pick(random.pick(world.cities.filter((c) => c.id !== city.id)).resources);
+    return [];
   }
   for (let attempt = 0; ; attempt += 1) {
     const chosen = random.sample(
