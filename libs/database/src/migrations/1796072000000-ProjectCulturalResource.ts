@@ -26,8 +26,9 @@ export class ProjectCulturalResource1796072000000 implements MigrationInterface 
     await queryRunner.query(
       `ALTER TABLE "project_cultural_resource" ADD CONSTRAINT "FK_project_cultural_resource_resource" FOREIGN KEY ("cultural_resource_id", "city_id") REFERENCES "cultural_resource"("id", "city_id") ON DELETE RESTRICT ON UPDATE RESTRICT`,
     );
-    // Existing links in their given order; a link to a resource of another city (possible only
-    // through a race the array could not close) would fail the foreign key, so it is dropped.
+    // Existing links in their given order (gaps in position are harmless). A link to a missing
+    // resource or one of another city (the API refused both; older demo seeds wrote the latter)
+    // would fail the foreign key, so it is dropped.
     await queryRunner.query(
       `INSERT INTO "project_cultural_resource" ("project_id", "cultural_resource_id", "city_id", "position")
        SELECT p.id, link.resource_id, p.city_id, min(link.ordinality) - 1
