@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
@@ -14,12 +14,14 @@ import { MyImpactArgs, ProjectImpact } from './project-impact.types';
 export class MyImpactService {
   constructor(
     @InjectRepository(Project) private readonly projects: Repository<Project>,
-    private readonly access: AccessPolicy,
+    // The worker also loads this module (for the indicator source) but serves no GraphQL and
+    // has no AuthModule; only the API calls list().
+    @Optional() private readonly access?: AccessPolicy,
   ) {}
 
   async list(viewer: Viewer, args: MyImpactArgs): Promise<Connection<ProjectImpact>> {
     const { version, ...pageArgs } = args;
-    const teamIds = await this.access.teamIdsOf(viewer);
+    const teamIds = await this.access!.teamIdsOf(viewer);
     const query = this.projects
       .createQueryBuilder('project')
       .where('project.published_at IS NOT NULL')
