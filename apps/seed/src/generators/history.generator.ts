@@ -80,9 +80,9 @@ function chooseResources(
   if (roll < 0.05) return [];
   if (roll < 0.1) {
     // Once a resource of another city; a project links only its own city's resources (the
-    // join table's foreign key), so these stay unlinked. The draws keep the rest of the seed.
-    random.pick(random.pick(world.cities.filter((c) => c.id !== city.id)).resources);
-    return [];
+    // join table's foreign key), so now one of its own outside the flagging district.
+    random.pick(world.cities.filter((c) => c.id !== city.id));
+    return [random.pick(city.resources.filter((r) => r.districtId !== world.flaggingDistrictId))];
   }
   for (let attempt = 0; ; attempt += 1) {
     const chosen = random.sample(
