@@ -8,7 +8,7 @@ import { Pool } from 'pg';
  */
 const PAGE_SQL = `
   WITH page AS (
-    SELECT p.id, p.title, p.state, p.created_at, p.owner_user_id, p.cultural_resource_ids
+    SELECT p.id, p.title, p.state, p.created_at, p.owner_user_id
       FROM project p
      WHERE p.state <> 'DRAFT'
      ORDER BY p.created_at DESC, p.id DESC
@@ -23,7 +23,8 @@ const PAGE_SQL = `
         'owner', json_build_object('id', owner.id, 'displayName', owner.display_name),
         'culturalResources', coalesce((
           SELECT json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.name)
-            FROM cultural_resource r WHERE r.id = ANY(page.cultural_resource_ids)), '[]'),
+            FROM project_cultural_resource link JOIN cultural_resource r ON r.id = link.cultural_resource_id
+           WHERE link.project_id = page.id), '[]'),
         'bidCount', (SELECT count(*) FROM bid WHERE bid.project_id = page.id)
       )) ORDER BY page.created_at DESC, page.id DESC)
       FROM page JOIN user_account owner ON owner.id = page.owner_user_id), '[]')

@@ -553,8 +553,8 @@ describe('catalog management (ADMIN)', () => {
         code: 'CONFLICT',
         reason: 'RESOURCE_IN_USE',
         culturalResourceId: linked.id,
-        projectCount: 1,
       });
+      expect(deleted.errors?.[0].message).toContain('remove it from their culturalResourceIds');
       expect(await row('cultural_resource', linked.id)).not.toBeNull();
 
       const moved = await admin.gql.request(UPDATE_RESOURCE, {

@@ -125,7 +125,9 @@ describe('impact: the marketplace platform indicators, end to end', () => {
       resource_cities: (string | null)[];
     }[] = await app.db.query(
       `SELECT p.id, p.city_id, p.category, p.owner_user_id, p.owner_team_id, p.published_at,
-              array(SELECT cr.city_id::text FROM cultural_resource cr WHERE cr.id = ANY(p.cultural_resource_ids)) AS resource_cities
+              array(SELECT cr.city_id::text FROM project_cultural_resource link
+                      JOIN cultural_resource cr ON cr.id = link.cultural_resource_id
+                     WHERE link.project_id = p.id) AS resource_cities
          FROM project p WHERE p.city_id = ANY($1::uuid[])`,
       [cityIds],
     );

@@ -44,6 +44,7 @@ async function tableHashes(url: string): Promise<Record<string, string>> {
     const keyed: Record<string, string> = {
       seed_fixture: 'key',
       manufacturer_record: 'organization_id',
+      project_cultural_resource: 'project_id, t.cultural_resource_id',
     };
     for (const table of [...Object.keys(SEED_TABLES), 'manufacturer_record']) {
       const key = keyed[table] ?? 'id';
@@ -159,7 +160,9 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
             WHERE o.id = ANY($2::uuid[]) AND p.processes <@ mc.processes AND p.materials <@ mc.materials
               AND p.required_certifications <@ mc.certifications
               AND mc.monthly_capacity >= p.quantity AND mc.moq <= p.quantity AND o.city_id = p.city_id
-              AND o.district_id IN (SELECT district_id FROM cultural_resource WHERE id = ANY(p.cultural_resource_ids))
+              AND o.district_id IN (SELECT r.district_id FROM project_cultural_resource link
+                                     JOIN cultural_resource r ON r.id = link.cultural_resource_id
+                                    WHERE link.project_id = p.id)
               AND mr.review_count > 0 AND mr.score_sum >= 3.5 * 3 * mr.review_count
               AND mr.on_time_orders >= 0.6 * mr.delivered_orders`,
           [fit.projectId, fit.good],

@@ -134,12 +134,15 @@ export async function buildSyntheticCity(
     );
     const material = MATERIALS[g % MATERIALS.length];
     const { id } = await one<{ id: string }>(
-      `INSERT INTO project (title, description, city_id, category, state, owner_user_id, cultural_resource_ids,
-                            processes, materials, quantity, target_unit_cost_fen, required_certifications,
-                            bid_deadline, delivery_deadline, published_at)
-       VALUES ($1, 'synthetic', $2, 'PRODUCT', 'OPEN_FOR_BIDS', $3, ARRAY[$4::uuid], $5, ARRAY[$6], $7, 2000, $8,
-               now() + interval '10 days', now() + interval '120 days', now())
-       RETURNING id`,
+      `WITH p AS (
+         INSERT INTO project (title, description, city_id, category, state, owner_user_id,
+                              processes, materials, quantity, target_unit_cost_fen, required_certifications,
+                              bid_deadline, delivery_deadline, published_at)
+         VALUES ($1, 'synthetic', $2, 'PRODUCT', 'OPEN_FOR_BIDS', $3, $5, ARRAY[$6], $7, 2000, $8,
+                 now() + interval '10 days', now() + interval '120 days', now())
+         RETURNING id, city_id),
+       link AS (INSERT INTO project_cultural_resource SELECT id, $4::uuid, city_id, 0 FROM p)
+       SELECT id FROM p`,
       [
         `Project ${g}`,
         cityId,
@@ -260,10 +263,13 @@ export async function buildSyntheticCity(
     const kind = KINDS[g % KINDS.length];
     const resource = resources.find((r) => r.kind === kind)!;
     const { id: projectId } = await one<{ id: string }>(
-      `INSERT INTO project (title, description, city_id, category, state, owner_user_id, cultural_resource_ids,
-                            quantity, target_unit_cost_fen, bid_deadline, delivery_deadline)
-       VALUES ($1, 'synthetic', $2, 'PRODUCT', 'IN_MARKET', $3, ARRAY[$4::uuid], 100, 1000, now(), now() + interval '1 day')
-       RETURNING id`,
+      `WITH p AS (
+         INSERT INTO project (title, description, city_id, category, state, owner_user_id,
+                              quantity, target_unit_cost_fen, bid_deadline, delivery_deadline)
+         VALUES ($1, 'synthetic', $2, 'PRODUCT', 'IN_MARKET', $3, 100, 1000, now(), now() + interval '1 day')
+         RETURNING id, city_id),
+       link AS (INSERT INTO project_cultural_resource SELECT id, $4::uuid, city_id, 0 FROM p)
+       SELECT id FROM p`,
       [`Product project ${g}`, cityId, ownerId, resource.id],
     );
     const price = 5_000 + (g % 10) * 2_000;

@@ -98,7 +98,9 @@ export const CONSISTENCY_CHECKS: readonly ConsistencyCheck[] = [
     sql: `SELECT pr.id FROM product pr JOIN project p ON p.id = pr.project_id
             LEFT JOIN production_order po ON po.project_id = p.id
           WHERE po.delivered_at IS NULL OR pr.created_at < po.delivered_at
-             OR pr.cultural_resource_ids <> p.cultural_resource_ids OR pr.city_id <> p.city_id
+             OR pr.cultural_resource_ids <> ARRAY(SELECT link.cultural_resource_id FROM project_cultural_resource link
+                                                   WHERE link.project_id = p.id ORDER BY link.position)
+             OR pr.city_id <> p.city_id
              OR pr.owner_user_id <> p.owner_user_id OR pr.owner_team_id IS DISTINCT FROM p.owner_team_id`,
   },
   {

@@ -73,7 +73,6 @@ export const SEED_TABLES = {
     'state',
     'owner_user_id',
     'owner_team_id',
-    'cultural_resource_ids',
     'processes',
     'materials',
     'quantity',
@@ -83,6 +82,7 @@ export const SEED_TABLES = {
     'delivery_deadline',
     'published_at',
   ),
+  project_cultural_resource: ['project_id', 'cultural_resource_id', 'city_id', 'position'],
   bid: stamped(
     'project_id',
     'organization_id',

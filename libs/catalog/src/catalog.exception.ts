@@ -70,13 +70,18 @@ export class CatalogException extends DomainException<CatalogErrorCode> {
     );
   }
 
-  /** The resource is referenced by projects, so deleting it (or moving it) would break them. */
-  static resourceInUse(id: string, action: string, projectCount: number): CatalogException {
+  /**
+   * Something still links the resource (the database refused: a project's link holds it), so
+   * deleting it or moving it to another city would break the link. Says how to free it.
+   */
+  static resourceInUse(id: string, action: string): CatalogException {
     return new CatalogException(
       CatalogErrorCode.RESOURCE_IN_USE,
       GraphqlErrorCode.CONFLICT,
-      `Cultural resource ${id} is linked from ${projectCount} project(s) and cannot be ${action}`,
-      { culturalResourceId: id, projectCount },
+      `Cultural resource ${id} is linked from projects and cannot be ${action}: remove it from ` +
+        `their culturalResourceIds (updateProject), or delete those projects, first; ` +
+        `projects(filter: { culturalResourceId: "${id}" }) lists them`,
+      { culturalResourceId: id },
     );
   }
 

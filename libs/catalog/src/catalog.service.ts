@@ -22,6 +22,11 @@ export class CatalogService {
     return ids.length ? this.cities.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
+  /** Cities by their codes (official statistics name cities by code). */
+  citiesByCodes(codes: readonly string[]): Promise<City[]> {
+    return codes.length ? this.cities.findBy({ code: In([...codes]) }) : Promise.resolve([]);
+  }
+
   culturalResourcesByIds(ids: readonly string[]): Promise<CulturalResource[]> {
     return ids.length ? this.resources.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }

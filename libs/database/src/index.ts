@@ -3,5 +3,5 @@ export { buildDataSourceOptions, DatabaseConnectionSettings } from './data-sourc
 export { DatabaseModule } from './database.module';
 export { runMigrations } from './run-migrations';
 export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
-export { isUniqueViolation } from './postgres-errors';
+export { isForeignKeyViolation, isUniqueViolation, violationTable } from './postgres-errors';
 export { containsPattern, escapeLike } from './like-pattern';

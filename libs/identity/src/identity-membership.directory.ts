@@ -26,4 +26,10 @@ export class IdentityMembershipDirectory extends MembershipDirectory {
     if (!isUuid(userId) || !isUuid(teamId)) return false;
     return this.teamMembers.existsBy({ userId, teamId });
   }
+
+  async teamIdsOf(userId: string): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const rows = await this.teamMembers.find({ select: { teamId: true }, where: { userId } });
+    return rows.map((row) => row.teamId);
+  }
 }

@@ -19,6 +19,7 @@ import { ProductionOrder } from './production/production-order.entity';
 import { ProductionResolver } from './production/production.resolver';
 import { ProductionService } from './production/production.service';
 import { Project } from './project/project.entity';
+import { ProjectCulturalResource } from './project/project-cultural-resource.entity';
 import { ManufacturerRecord } from './review/manufacturer-record.entity';
 import { ManufacturerRecords } from './review/manufacturer-record.repository';
 import { Review } from './review/review.entity';
@@ -34,6 +35,7 @@ import { ProjectCancellationService } from './project/project-cancellation.servi
   imports: [
     TypeOrmModule.forFeature([
       Project,
+      ProjectCulturalResource,
       Bid,
       BidRevision,
       ProductionOrder,

@@ -30,6 +30,11 @@ export class RetailAccess {
     return makers.ownerTeamId !== null && this.access.isTeamMember(viewer, makers.ownerTeamId);
   }
 
+  /** The teams whose products the viewer makes (besides their own). */
+  teamIdsOf(viewer: Viewer): Promise<string[]> {
+    return this.access.teamIdsOf(viewer);
+  }
+
   async assertMaker(viewer: Viewer, makers: Makers): Promise<void> {
     if (!(await this.isMaker(viewer, makers))) {
       throw RetailException.forbidden(

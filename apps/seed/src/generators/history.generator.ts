@@ -79,8 +79,10 @@ function chooseResources(
   const roll = random.next();
   if (roll < 0.05) return [];
   if (roll < 0.1) {
-    const other = random.pick(world.cities.filter((c) => c.id !== city.id));
-    return [random.pick(other.resources)];
+    // Once a resource of another city; a project links only its own city's resources (the
+    // join table's foreign key), so now one of its own outside the flagging district.
+    random.pick(world.cities.filter((c) => c.id !== city.id));
+    return [random.pick(city.resources.filter((r) => r.districtId !== world.flaggingDistrictId))];
   }
   for (let attempt = 0; ; attempt += 1) {
     const chosen = random.sample(

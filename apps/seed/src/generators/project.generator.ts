@@ -85,7 +85,6 @@ export class ProjectGenerator {
       category,
       owner_user_id: spec.owner.userId,
       owner_team_id: spec.team?.id ?? null,
-      cultural_resource_ids: spec.resources.map((r) => r.id),
       processes,
       materials,
       quantity,
@@ -101,6 +100,14 @@ export class ProjectGenerator {
         state,
         published_at: published,
       });
+      spec.resources.forEach((resource, position) =>
+        this.context.add('project_cultural_resource', {
+          project_id: id,
+          cultural_resource_id: resource.id,
+          city_id: spec.city.id,
+          position,
+        }),
+      );
     };
     const result: GeneratedProject = {
       id,
@@ -203,7 +210,7 @@ export class ProjectGenerator {
       description: row.description,
       retail_price_fen: retailPriceFen,
       city_id: spec.city.id,
-      cultural_resource_ids: row.cultural_resource_ids,
+      cultural_resource_ids: spec.resources.map((r) => r.id),
       themes: result.themes,
       owner_user_id: spec.owner.userId,
       owner_team_id: spec.team?.id ?? null,

@@ -14,6 +14,7 @@ const memberships: Record<string, OrganizationRole> = {
 const directory: MembershipDirectory = {
   organizationRole: async (userId, orgId) => memberships[`${userId}:${orgId}`] ?? null,
   isTeamMember: async (userId, teamId) => userId === 'member' && teamId === 'team',
+  teamIdsOf: async (userId) => (userId === 'member' ? ['team'] : []),
 };
 const policy = new AccessPolicy({ get: () => directory } as unknown as ModuleRef);
 

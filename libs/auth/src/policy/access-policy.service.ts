@@ -85,6 +85,11 @@ export class AccessPolicy {
     );
   }
 
+  /** The teams the viewer belongs to: what "mine" means for team-owned rows of any domain. */
+  teamIdsOf(viewer: Viewer): Promise<string[]> {
+    return this.directory.teamIdsOf(viewer.userId);
+  }
+
   isTeamMember(viewer: Viewer, teamId: string): Promise<boolean> {
     return this.directory.isTeamMember(viewer.userId, teamId);
   }

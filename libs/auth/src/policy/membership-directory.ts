@@ -11,4 +11,7 @@ export abstract class MembershipDirectory {
   ): Promise<OrganizationRole | null>;
 
   abstract isTeamMember(userId: string, teamId: string): Promise<boolean>;
+
+  /** The teams the user belongs to, for "mine" filters of other domains. */
+  abstract teamIdsOf(userId: string): Promise<string[]>;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { isForeignKeyViolation, violationTable } from '@cc/database';
 import { Connection, ConnectionArgs, paginate, paginateByScore } from '@cc/graphql';
 import { CatalogException } from '../catalog.exception';
 import { City } from '../city/city.entity';
@@ -78,42 +79,39 @@ export class CulturalResourceService {
   }
 
   async update(id: string, input: UpdateCulturalResourceInput): Promise<CulturalResource> {
-    await this.resources.manager.transaction(async (manager) => {
-      const resource = await lockResource(manager, id);
-      const cityId = input.cityId ?? resource.cityId;
-      const districtId = input.districtId === undefined ? resource.districtId : input.districtId;
-      if (cityId !== resource.cityId) {
-        await assertCity(manager, cityId);
-        // Projects only link resources of their own city; moving a linked one would break that.
-        const projects = await linkedProjectCount(manager, id);
-        if (projects) throw CatalogException.resourceInUse(id, 'moved to another city', projects);
-      }
-      if (districtId && (districtId !== resource.districtId || cityId !== resource.cityId)) {
-        await assertDistrictIn(manager, districtId, cityId);
-      }
-      Object.assign(resource, {
-        cityId,
-        districtId,
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.localName !== undefined && { localName: input.localName }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.location !== undefined && location(input.location)),
-      });
-      await manager.save(resource);
-    });
+    await refusedWhileLinked(id, 'moved to another city', () =>
+      this.resources.manager.transaction(async (manager) => {
+        const resource = await lockResource(manager, id);
+        const cityId = input.cityId ?? resource.cityId;
+        const districtId = input.districtId === undefined ? resource.districtId : input.districtId;
+        if (cityId !== resource.cityId) await assertCity(manager, cityId);
+        if (districtId && (districtId !== resource.districtId || cityId !== resource.cityId)) {
+          await assertDistrictIn(manager, districtId, cityId);
+        }
+        Object.assign(resource, {
+          cityId,
+          districtId,
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.localName !== undefined && { localName: input.localName }),
+          ...(input.kind !== undefined && { kind: input.kind }),
+          ...(input.description !== undefined && { description: input.description }),
+          ...(input.location !== undefined && location(input.location)),
+        });
+        await manager.save(resource);
+      }),
+    );
     return this.get(id);
   }
 
   /** Refused (CONFLICT) while any project links the resource; returns the deleted id. */
   async delete(id: string): Promise<string> {
-    return this.resources.manager.transaction(async (manager) => {
-      await lockResource(manager, id);
-      const projects = await linkedProjectCount(manager, id);
-      if (projects) throw CatalogException.resourceInUse(id, 'deleted', projects);
-      await manager.delete(CulturalResource, { id });
-      return id;
-    });
+    return refusedWhileLinked(id, 'deleted', () =>
+      this.resources.manager.transaction(async (manager) => {
+        await lockResource(manager, id);
+        await manager.delete(CulturalResource, { id });
+        return id;
+      }),
+    );
   }
 }
 
@@ -150,17 +148,21 @@ async function assertDistrictIn(
 }
 
 /**
- * How many projects link the resource. Projects belong to the marketplace, which depends on the
- * catalog and not the other way round, so the catalog reads the `project.cultural_resource_ids`
- * uuid[] column directly instead of importing the Project entity. That coupling is acceptable
- * for reference data: the column is the marketplace's published link to the catalog, and `@>`
- * uses its GIN index. (The marketplace checks that linked resources exist when a project is
- * saved; this check covers the other direction.)
+ * Runs a delete or a city move of the resource, and answers RESOURCE_IN_USE when a foreign key
+ * refuses it. Other domains link resources with foreign keys (a project's links are RESTRICT on
+ * the resource and its city), so the catalog need not know who links them, nor count them.
  */
-async function linkedProjectCount(manager: EntityManager, resourceId: string): Promise<number> {
-  const [row] = await manager.query<{ count: number }[]>(
-    'SELECT count(*)::int AS count FROM project WHERE cultural_resource_ids @> ARRAY[$1]::uuid[]',
-    [resourceId],
-  );
-  return row?.count ?? 0;
+async function refusedWhileLinked<T>(
+  id: string,
+  action: string,
+  change: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    // A refused key of the resource's own (district, city) names this table; a link names its own.
+    const linked = isForeignKeyViolation(error) && violationTable(error) !== 'cultural_resource';
+    if (linked) throw CatalogException.resourceInUse(id, action);
+    throw error;
+  }
 }

@@ -22,6 +22,7 @@ import { Incubation1796071400000 } from './1796071400000-Incubation';
 import { ActiveIncubatedVentures1796071500000 } from './1796071500000-ActiveIncubatedVentures';
 import { Matching1796071600000 } from './1796071600000-Matching';
 import { MillisecondCreatedAt1796071700000 } from './1796071700000-MillisecondCreatedAt';
+import { ProjectCulturalResource1796072000000 } from './1796072000000-ProjectCulturalResource';
 import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitationExpiry';
 
 /**
@@ -53,5 +54,6 @@ export const MIGRATIONS = [
   ActiveIncubatedVentures1796071500000,
   Matching1796071600000,
   MillisecondCreatedAt1796071700000,
+  ProjectCulturalResource1796072000000,
   TeamInvitationExpiry1796072600000,
 ];

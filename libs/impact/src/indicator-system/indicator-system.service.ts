@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
+import { CatalogService } from '@cc/catalog';
 import { CouplingModel } from '@cc/coupling';
 import { Connection, ConnectionArgs, paginate } from '@cc/graphql';
 import { assertCityAccess, visibleCityIds } from '../impact-access';
@@ -24,6 +25,7 @@ export class IndicatorSystemService {
     @InjectRepository(IndicatorSystemVersion)
     private readonly versions: Repository<IndicatorSystemVersion>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Creates the next version (never edits one). Officials for their city; ADMIN for any or all. */
@@ -33,9 +35,7 @@ export class IndicatorSystemService {
   ): Promise<IndicatorSystemVersion> {
     if (input.cityId) {
       assertCityAccess(viewer, input.cityId);
-      const [city] = await this.dataSource.query('SELECT id FROM city WHERE id = $1', [
-        input.cityId,
-      ]);
+      const [city] = await this.catalog.citiesByIds([input.cityId]);
       if (!city) throw ImpactException.cityNotFound(input.cityId);
     } else if (!viewer.isAdmin) {
       throw ImpactException.globalSystemRequiresAdmin();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
+import { CatalogService } from '@cc/catalog';
 import { Connection, paginate } from '@cc/graphql';
 import { CouplingRecomputeRequester } from '../coupling-jobs/coupling-recompute.requester';
 import { assertCityAccess } from '../impact-access';
@@ -20,6 +21,7 @@ export class OfficialStatisticsService {
     private readonly statistics: Repository<OfficialStatistic>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recompute: CouplingRecomputeRequester,
+    private readonly catalog: CatalogService,
   ) {}
 
   /**
@@ -31,11 +33,7 @@ export class OfficialStatisticsService {
   async import(viewer: Viewer, csv: string): Promise<OfficialStatisticsImportResult> {
     const parsed = parseStatisticsCsv(csv);
     const codes = [...new Set(parsed.rows.map((row) => row.cityCode))];
-    const cities: { id: string; code: string }[] = codes.length
-      ? await this.dataSource.query('SELECT id, code FROM city WHERE code = ANY($1::text[])', [
-          codes,
-        ])
-      : [];
+    const cities = await this.catalog.citiesByCodes(codes);
     const cityIdOf = new Map(cities.map((city) => [city.code, city.id]));
     // Authorization first: a file naming any city outside the caller's grants imports nothing.
     for (const city of cities) assertCityAccess(viewer, city.id);

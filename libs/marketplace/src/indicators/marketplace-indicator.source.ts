@@ -40,7 +40,7 @@ const periodKey = (column: string) =>
  */
 const PUBLISHED_COHORT_SQL = `
 WITH published AS (
-  SELECT p.id, p.city_id, p.category, p.owner_user_id, p.owner_team_id, p.cultural_resource_ids,
+  SELECT p.id, p.city_id, p.category, p.owner_user_id, p.owner_team_id,
          ${periodKey('p.published_at')} AS period
     FROM project p
    WHERE p.published_at IS NOT NULL
@@ -64,10 +64,9 @@ disciplines AS (
 ),
 flagged AS (
   SELECT pub.id, pub.city_id, pub.period,
-         EXISTS (
-           SELECT 1 FROM cultural_resource cr
-            WHERE cr.id = ANY(pub.cultural_resource_ids) AND cr.city_id = pub.city_id
-         ) AS is_local,
+         -- a link's foreign key keeps it in the project's city
+         EXISTS (SELECT 1 FROM project_cultural_resource link WHERE link.project_id = pub.id)
+           AS is_local,
          (pub.category = $4::project_category
            OR coalesce(d.distinct_count, 0) >= 2
            OR coalesce(d.digital, false)) AS is_cross

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
-import { Viewer } from '@cc/auth';
+import { AccessPolicy, Viewer } from '@cc/auth';
 import { Connection, paginate } from '@cc/graphql';
 import { Project } from '../project/project.entity';
 import { MyImpactArgs, ProjectImpact } from './project-impact.types';
@@ -12,10 +12,16 @@ import { MyImpactArgs, ProjectImpact } from './project-impact.types';
  */
 @Injectable()
 export class MyImpactService {
-  constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    // The worker also loads this module (for the indicator source) but serves no GraphQL and
+    // has no AuthModule; only the API calls list().
+    @Optional() private readonly access?: AccessPolicy,
+  ) {}
 
   async list(viewer: Viewer, args: MyImpactArgs): Promise<Connection<ProjectImpact>> {
     const { version, ...pageArgs } = args;
+    const teamIds = await this.access!.teamIdsOf(viewer);
     const query = this.projects
       .createQueryBuilder('project')
       .where('project.published_at IS NOT NULL')
@@ -23,12 +29,10 @@ export class MyImpactService {
         new Brackets((own) =>
           own
             .where('project.owner_user_id = :viewerId')
-            // Team membership is identity's table; one sub-select keeps the page to one query.
-            .orWhere(
-              'project.owner_team_id IN (SELECT tm.team_id FROM team_member tm WHERE tm.user_id = :viewerId)',
-            ),
+            // Team membership is identity's; it answers through the AccessPolicy.
+            .orWhere('project.owner_team_id = ANY(:teamIds)'),
         ),
-        { viewerId: viewer.userId },
+        { viewerId: viewer.userId, teamIds },
       );
     const page = await paginate(query, pageArgs, {
       column: 'project.published_at',

@@ -54,7 +54,9 @@ export class MarketplaceMatchingSource implements MatchingSource {
     const rows = await this.db.query<ProjectRow[]>(
       `SELECT id, city_id, state, owner_user_id, owner_team_id, category::text AS category,
               processes::text[] AS processes, materials, required_certifications, quantity,
-              delivery_deadline, cultural_resource_ids
+              delivery_deadline,
+              ARRAY(SELECT link.cultural_resource_id FROM project_cultural_resource link
+                     WHERE link.project_id = project.id ORDER BY link.position) AS cultural_resource_ids
          FROM project
         WHERE state <> 'DRAFT' AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
         ORDER BY id`,
@@ -100,8 +102,8 @@ export class MarketplaceMatchingSource implements MatchingSource {
               ARRAY(SELECT DISTINCT p.category::text FROM production_order po
                       JOIN project p ON p.id = po.project_id
                      WHERE po.organization_id = o.organization_id) AS categories,
-              ARRAY(SELECT DISTINCT unnest(p.cultural_resource_ids) FROM production_order po
-                      JOIN project p ON p.id = po.project_id
+              ARRAY(SELECT DISTINCT link.cultural_resource_id FROM production_order po
+                      JOIN project_cultural_resource link ON link.project_id = po.project_id
                      WHERE po.organization_id = o.organization_id) AS resource_ids
          FROM unnest($1::uuid[]) AS o(organization_id)
          LEFT JOIN manufacturer_record r ON r.organization_id = o.organization_id`,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, VirtualColumn } from 'typeorm';
 import { City } from '@cc/catalog';
 import { BaseEntity } from '@cc/database';
 import { ManufacturingProcess } from '@cc/identity';
@@ -60,11 +60,16 @@ export class Project extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   ownerTeamId!: string | null;
 
-  // Created by hand in the Marketplace migration (GIN); the generator cannot express it.
-  @Index('IDX_project_cultural_resource_ids', { synchronize: false })
-  /** A project links a handful of catalogued resources; an array keeps reads to one row (GIN-indexed). */
+  /**
+   * Kept in `project_cultural_resource` (see ProjectCulturalResource) and read with the row in
+   * the same statement, in the owner's order. Written by ProjectService, never by save().
+   */
   @Field(() => [ID])
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  @VirtualColumn({
+    type: 'uuid',
+    query: (alias) =>
+      `SELECT coalesce(array_agg(link.cultural_resource_id ORDER BY link.position), '{}') FROM project_cultural_resource link WHERE link.project_id = ${alias}.id`,
+  })
   culturalResourceIds!: string[];
 
   @Field(() => [ManufacturingProcess], {

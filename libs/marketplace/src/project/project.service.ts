@@ -10,7 +10,12 @@ import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
 import { ProjectOrder, ProjectsArgs } from './dto/projects.args';
 import { Project } from './project.entity';
 import { canTransition, ProjectState } from './project-state';
-import { containsPattern } from '@cc/database';
+import { containsPattern, isForeignKeyViolation } from '@cc/database';
+import {
+  distinctInOrder,
+  replaceResourceLinks,
+  RESOURCE_LINK_CONSTRAINT,
+} from './project-resource-links';
 
 const SORT_KEYS: Record<Exclude<ProjectOrder, ProjectOrder.RELEVANCE>, SortKey<Project>> = {
   [ProjectOrder.NEWEST]: {
@@ -42,6 +47,7 @@ export class ProjectService {
     const { teamId, ...fields } = input;
     return this.saveLinked(
       this.projects.create({ ...fields, ownerUserId: viewer.userId, ownerTeamId: teamId ?? null }),
+      input.culturalResourceIds,
     );
   }
 
@@ -53,31 +59,41 @@ export class ProjectService {
       input.deliveryDeadline ?? project.deliveryDeadline,
     );
     Object.assign(project, input);
-    return this.saveLinked(project);
+    return this.saveLinked(project, input.culturalResourceIds);
   }
 
   /**
-   * Checks that the linked resources exist in the project's city and saves with them
-   * share-locked, so a concurrent catalog delete either waits for this link or has already
-   * happened (and the link is refused).
+   * Saves the project and, when given, replaces its resource links in the same transaction. The
+   * join table's foreign key refuses a resource that is missing or of another city, also under
+   * a concurrent catalog delete or move; only then is the catalog asked which ones, for the error.
    */
-  private saveLinked(project: Project): Promise<Project> {
-    const ids = [...new Set(project.culturalResourceIds)];
-    return this.dataSource.transaction(async (manager) => {
-      const locked: { id: string }[] = await manager.query(
-        'SELECT id FROM cultural_resource WHERE id = ANY($1::uuid[]) AND city_id = $2 FOR SHARE',
-        [ids, project.cityId],
-      );
-      if (locked.length !== ids.length) {
-        const present = new Set(locked.map((row) => row.id));
-        throw MarketplaceException.invalid(
-          MarketplaceErrorCode.UNKNOWN_CULTURAL_RESOURCE,
-          'culturalResourceIds',
-          `Not cultural resources of this city: ${ids.filter((id) => !present.has(id)).join(', ')}`,
-        );
-      }
-      return manager.save(project);
-    });
+  private async saveLinked(project: Project, resourceIds?: readonly string[]): Promise<Project> {
+    const links = resourceIds && distinctInOrder(resourceIds);
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const row = await manager.save(project);
+        if (links) await replaceResourceLinks(manager, row, links);
+        return row;
+      });
+      if (links) saved.culturalResourceIds = links;
+      return saved;
+    } catch (error) {
+      if (!links || !isForeignKeyViolation(error, RESOURCE_LINK_CONSTRAINT)) throw error;
+      throw await this.unknownResources(links, project.cityId);
+    }
+  }
+
+  private async unknownResources(ids: string[], cityId: string): Promise<MarketplaceException> {
+    const inCity = new Set(
+      (await this.catalog.culturalResourcesByIds(ids))
+        .filter((resource) => resource.cityId === cityId)
+        .map((resource) => resource.id),
+    );
+    return MarketplaceException.invalid(
+      MarketplaceErrorCode.UNKNOWN_CULTURAL_RESOURCE,
+      'culturalResourceIds',
+      `Not cultural resources of this city: ${ids.filter((id) => !inCity.has(id)).join(', ')}`,
+    );
   }
 
   async publish(viewer: Viewer, id: string): Promise<Project> {
@@ -139,9 +155,10 @@ export class ProjectService {
       query.andWhere('project.category = :category', { category: filter.category });
     if (filter.state) query.andWhere('project.state = :state', { state: filter.state });
     if (filter.culturalResourceId) {
-      query.andWhere('project.cultural_resource_ids @> ARRAY[:resourceId]::uuid[]', {
-        resourceId: filter.culturalResourceId,
-      });
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM project_cultural_resource link WHERE link.project_id = project.id AND link.cultural_resource_id = :resourceId)',
+        { resourceId: filter.culturalResourceId },
+      );
     }
     if (filter.process) {
       query.andWhere(':process = ANY(project.processes)', { process: filter.process });

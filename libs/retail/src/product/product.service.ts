@@ -139,16 +139,15 @@ export class ProductService {
       );
     }
     if (filter.mine) {
-      // Team ownership is read from identity's membership table (the same rows AccessPolicy reads).
+      // Team membership is identity's; it answers through the AccessPolicy.
+      const teamIds = viewer ? await this.access.teamIdsOf(viewer) : [];
       query.andWhere(
         new Brackets((mine) =>
           mine
             .where('product.owner_user_id = :viewerId')
-            .orWhere(
-              'product.owner_team_id IN (SELECT team_id FROM team_member WHERE user_id = :viewerId)',
-            ),
+            .orWhere('product.owner_team_id = ANY(:teamIds)'),
         ),
-        { viewerId: viewer?.userId ?? null },
+        { viewerId: viewer?.userId ?? null, teamIds },
       );
     }
     return paginate(query, page, {
