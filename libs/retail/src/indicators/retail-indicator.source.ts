@@ -150,7 +150,7 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
         });
       }
     }
-    return retailIndicatorValues({
+    const values = retailIndicatorValues({
       granularity: query.granularity,
       indicators: query.indicators,
       placementSales,
@@ -169,6 +169,10 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
       resources: await this.resources(await items(RetailIndicator.RESOURCE_ACTIVATION)),
       inMarket: wanted.has(RetailIndicator.PRODUCTS_IN_MARKET) ? await this.inMarket(query) : [],
     });
+    // Sell-through and products in market run over every period (a cumulative stock, the
+    // placements' spans); the asked periods are kept.
+    const inPeriods = query.periods ? new Set(query.periods) : null;
+    return inPeriods ? values.filter((value) => inPeriods.has(value.period)) : values;
   }
 
   /** Each activated resource with its city's catalogue size (catalog's count). */
