@@ -29,7 +29,7 @@ export class RetailIndicatorFacts1796072100000 implements MigrationInterface {
         CONSTRAINT "PK_retail_sale_fact" PRIMARY KEY ("placement_id", "month")
       )`);
     await queryRunner.query(
-      `CREATE INDEX "IDX_retail_sale_fact_month_city" ON "retail_sale_fact" ("month", "city_id")`,
+      `CREATE INDEX "IDX_retail_sale_fact_city_month" ON "retail_sale_fact" ("city_id", "month")`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_retail_sale_fact_product_city" ON "retail_sale_fact" ("product_city_id", "project_id")`,
