@@ -78,6 +78,56 @@ SELECT '${RetailIndicator.RESOURCE_ACTIVATION}', month, city_id, resource_id::te
     ON CONFLICT (indicator, month, city_id, item_key, project_id) DO UPDATE
    SET sales = i.sales + EXCLUDED.sales`;
 
+/** The rebuild's one pass over `sale`: grouped first, then joined to the placement's product. */
+const REBUILD_SALE_FACTS_SQL = `
+INSERT INTO retail_sale_fact
+       (placement_id, month, city_id, product_city_id, project_id, units, amount_fen, sales)
+SELECT g.placement_id, g.month, g.city_id, pr.city_id, pr.project_id, g.units, g.amount_fen, g.sales
+  FROM (SELECT s.placement_id, ${factMonth('s.sold_at')} AS month, s.city_id,
+               sum(s.quantity) AS units, sum(s.amount_fen) AS amount_fen, count(*) AS sales
+          FROM sale s
+         GROUP BY 1, 2, 3) g
+  JOIN placement pl ON pl.id = g.placement_id
+  JOIN product pr ON pr.id = pl.product_id`;
+
+/**
+ * The rebuild's items, from the sale facts just rebuilt (a placement fixes the product and the
+ * outlet): the same rows the write path adds sale by sale, by another route.
+ */
+const REBUILD_ITEMS_SQL = `
+INSERT INTO retail_indicator_item (indicator, month, city_id, item_key, project_id, sales)
+SELECT '${RetailIndicator.BRAND_REACH}', f.month, f.city_id,
+       lower(pr.brand) || '|' || pl.outlet_id::text, f.project_id, sum(f.sales)::int
+  FROM retail_sale_fact f
+  JOIN placement pl ON pl.id = f.placement_id
+  JOIN product pr ON pr.id = pl.product_id
+ GROUP BY 1, 2, 3, 4, 5
+UNION ALL
+SELECT '${RetailIndicator.SCENE_COVERAGE}', f.month, f.city_id, pl.outlet_id::text, f.project_id,
+       sum(f.sales)::int
+  FROM retail_sale_fact f
+  JOIN placement pl ON pl.id = f.placement_id
+  JOIN product pr ON pr.id = pl.product_id
+  JOIN outlet o ON o.id = pl.outlet_id
+ WHERE o.type <> 'ONLINE' AND pr.city_id = f.city_id AND cardinality(pr.cultural_resource_ids) > 0
+ GROUP BY 1, 2, 3, 4, 5`;
+
+const REBUILD_RESOURCES_SOLD_SQL = `
+SELECT to_char(sold.month, 'YYYY-MM-DD') AS month, sold.project_id, sold.resource_id,
+       sum(sold.sales)::int AS sales
+  FROM (SELECT f.month, f.project_id, f.sales, unnest(pr.cultural_resource_ids) AS resource_id
+          FROM retail_sale_fact f
+          JOIN placement pl ON pl.id = f.placement_id
+          JOIN product pr ON pr.id = pl.product_id) sold
+ GROUP BY 1, 2, 3`;
+
+interface ResourceSold {
+  month: string;
+  project_id: string;
+  resource_id: string;
+  sales: number;
+}
+
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
@@ -114,7 +164,8 @@ export class RetailFactsService {
   }
 
   /**
-   * Recomputes every fact from the sale rows, in one transaction. Writers wait for it (an
+   * Recomputes every fact from the sale rows, in one transaction: one grouped pass over `sale`,
+   * then the items from those facts and the placements. Writers wait for it (an
    * EXCLUSIVE lock on the fact tables), so no sale's facts are counted twice or lost.
    */
   async rebuild(): Promise<void> {
@@ -122,16 +173,23 @@ export class RetailFactsService {
       await manager.query('LOCK TABLE retail_sale_fact, retail_indicator_item IN EXCLUSIVE MODE');
       await manager.query('DELETE FROM retail_sale_fact');
       await manager.query('DELETE FROM retail_indicator_item');
-      await this.add(manager, { where: 'TRUE', params: [] });
+      await manager.query(REBUILD_SALE_FACTS_SQL);
+      await manager.query(REBUILD_ITEMS_SQL);
+      await this.addResources(manager, await manager.query(REBUILD_RESOURCES_SOLD_SQL));
     });
   }
 
   private async add(sql: SqlExecutor, sales: NewSales): Promise<void> {
-    await sql.query(saleFactSql(sales), sales.params);
-    await sql.query(itemsSql(sales), sales.params);
-    const sold = rowsOf<{ month: string; project_id: string; resource_id: string; sales: number }>(
-      await sql.query(resourcesSoldSql(sales), sales.params),
-    );
+    // One round trip: both upserts run as data-modifying CTEs of the resources' SELECT.
+    const statement = `WITH sale_facts AS (${saleFactSql(sales)} RETURNING 1),
+                            items AS (${itemsSql(sales)} RETURNING 1)
+                       ${resourcesSoldSql(sales)}`;
+    await this.addResources(sql, await sql.query(statement, sales.params));
+  }
+
+  /** Resource items of (month, project, resource, sales) rows, in the resource's city. */
+  private async addResources(sql: SqlExecutor, result: unknown): Promise<void> {
+    const sold = rowsOf<ResourceSold>(result);
     if (!sold.length) return;
     const resources = await this.catalog.culturalResourcesByIds([
       ...new Set(sold.map((row) => row.resource_id)),
