@@ -157,8 +157,15 @@ export class RetailFactsService {
    */
   recordImportedBatch(sql: SqlExecutor, outletId: string): Promise<void> {
     return this.add(sql, {
-      where: `s.outlet_id = $1 AND s.external_id IN (SELECT external_id FROM sales_import_staging)
-              AND s.xmin = pg_current_xact_id()::xid`,
+      // One unique-index lookup per staged external id (OFFSET 0 keeps the lateral a nested
+      // loop), not a scan of every sale of the outlet per batch, which grows with its history.
+      where: `s.id IN (
+        SELECT found.id
+          FROM (SELECT DISTINCT external_id FROM sales_import_staging) st
+         CROSS JOIN LATERAL (SELECT sale.id, sale.xmin FROM sale
+                              WHERE sale.outlet_id = $1 AND sale.external_id = st.external_id
+                             OFFSET 0) found
+         WHERE found.xmin = pg_current_xact_id()::xid)`,
       params: [outletId],
     });
   }
