@@ -3,8 +3,9 @@ import { benchServices } from './support/bench-database';
 import { Benchmark } from './support/benchmark';
 import { markdownTable, saveReport, BenchReport } from './support/report';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
+import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead];
+const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;

@@ -57,7 +57,7 @@ describe('retail: platform indicators for the coupling metrics', () => {
     await sale(online, 1, 1000, 'I-3');
 
     // Called directly here; the end-to-end path through the worker is tested below.
-    const values = await new RetailIndicatorSource(app.db).collect({
+    const values = await app.api.get(RetailIndicatorSource, { strict: false }).collect({
       granularity: PeriodGranularity.QUARTER,
       cityIds: [city.cityId],
       indicators: RETAIL_INDICATORS,

@@ -31,6 +31,19 @@ export class CatalogService {
     return ids.length ? this.resources.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
+  /** How many cultural resources each of these cities catalogues (cities with none are absent). */
+  async culturalResourceCountsByCity(cityIds: readonly string[]): Promise<Map<string, number>> {
+    if (!cityIds.length) return new Map();
+    const rows: { city_id: string; count: number }[] = await this.resources
+      .createQueryBuilder('resource')
+      .select('resource.city_id', 'city_id')
+      .addSelect('count(*)::int', 'count')
+      .where('resource.city_id IN (:...cityIds)', { cityIds: [...cityIds] })
+      .groupBy('resource.city_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.city_id, row.count]));
+  }
+
   districtsByIds(ids: readonly string[]): Promise<District[]> {
     return ids.length ? this.districts.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }

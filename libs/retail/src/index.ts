@@ -14,6 +14,7 @@ export {
   ProcessSalesImportJobData,
 } from './sales-import/process-sales-import.job';
 export { RetailIndicatorSource } from './indicators/retail-indicator.source';
+export { RetailFactsService } from './indicators/retail-facts.service';
 export { RETAIL_INDICATORS } from './indicators/retail-indicator.rows';
 export { ProjectPlacements, ProjectSales, ProjectSalesReader } from './sale/project-sales.reader';
 export { RetailMatchingModule } from './matching/retail-matching.module';

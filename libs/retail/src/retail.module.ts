@@ -22,6 +22,7 @@ import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
 import { ProjectSalesReader } from './sale/project-sales.reader';
+import { RetailFactsService } from './indicators/retail-facts.service';
 import { RetailIndicatorSource } from './indicators/retail-indicator.source';
 import { ProcessSalesImportJob } from './sales-import/process-sales-import.job';
 import { SalesImportChunk } from './sales-import/sales-import-chunk.entity';
@@ -57,14 +58,15 @@ export const RETAIL_ENTITIES = [
  * coupling recompute (and the API's what-if) find it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES), CatalogModule],
   providers: [
     SalesImportProcessor,
     ProcessSalesImportJob,
     RetailIndicatorSource,
+    RetailFactsService,
     ProjectSalesReader,
   ],
-  exports: [SalesImportProcessor, ProjectSalesReader],
+  exports: [SalesImportProcessor, ProjectSalesReader, RetailFactsService],
 })
 export class RetailWorkerModule {}
 

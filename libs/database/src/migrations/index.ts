@@ -23,6 +23,7 @@ import { ActiveIncubatedVentures1796071500000 } from './1796071500000-ActiveIncu
 import { Matching1796071600000 } from './1796071600000-Matching';
 import { MillisecondCreatedAt1796071700000 } from './1796071700000-MillisecondCreatedAt';
 import { ProjectCulturalResource1796072000000 } from './1796072000000-ProjectCulturalResource';
+import { RetailIndicatorFacts1796072100000 } from './1796072100000-RetailIndicatorFacts';
 import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitationExpiry';
 
 /**
@@ -55,5 +56,6 @@ export const MIGRATIONS = [
   Matching1796071600000,
   MillisecondCreatedAt1796071700000,
   ProjectCulturalResource1796072000000,
+  RetailIndicatorFacts1796072100000,
   TeamInvitationExpiry1796072600000,
 ];

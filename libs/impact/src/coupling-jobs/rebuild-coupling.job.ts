@@ -1,6 +1,7 @@
 import { Job } from 'bullmq';
 import { JobHandler, JobProcessor, QueueName } from '@cc/queue';
 import { IndicatorSystemService } from '../indicator-system/indicator-system.service';
+import { PlatformIndicatorRegistry } from '../platform-indicators/platform-indicator.registry';
 import { CouplingRecomputeService, RecomputeSummary } from './coupling-recompute.service';
 
 export interface RebuildCouplingJobData {
@@ -11,11 +12,14 @@ export interface RebuildCouplingJobData {
 }
 
 export interface RebuildSummary {
+  /** Sources whose per-period facts were recomputed from their rows first. */
+  factsRebuilt: string[];
   versions: RecomputeSummary[];
 }
 
 /**
- * The full rebuild: recomputes every indicator-system version's panel, superseded versions
+ * The full rebuild: recomputes every source's per-period facts from the domains' rows (a safety
+ * net: facts are written with each change), then every indicator-system version's panel, superseded versions
  * included (event-driven recomputes refresh only the versions in force), one after the other.
  * Runs nightly (`CouplingScheduleRegistrar`) and on demand. Idempotent like each recompute.
  */
@@ -33,9 +37,11 @@ export class RebuildCouplingJob implements JobHandler<RebuildCouplingJobData, Re
   constructor(
     private readonly systems: IndicatorSystemService,
     private readonly recompute: CouplingRecomputeService,
+    private readonly platform: PlatformIndicatorRegistry,
   ) {}
 
   async handle(job: Job<RebuildCouplingJobData, RebuildSummary>): Promise<RebuildSummary> {
+    const factsRebuilt = await this.platform.rebuildFacts();
     const versionIds = await this.systems.allVersionIds();
     const versions: RecomputeSummary[] = [];
     for (const [i, versionId] of versionIds.entries()) {
@@ -48,6 +54,6 @@ export class RebuildCouplingJob implements JobHandler<RebuildCouplingJobData, Re
       );
     }
     await job.updateProgress(100);
-    return { versions };
+    return { factsRebuilt, versions };
   }
 }

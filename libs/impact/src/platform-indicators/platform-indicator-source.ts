@@ -33,6 +33,12 @@ export interface PlatformIndicatorSource {
   /** The catalogue keys (`PLATFORM_INDICATORS`) this source computes. */
   readonly indicators: readonly string[];
   collect(query: PlatformIndicatorQuery): Promise<PlatformIndicatorValue[]>;
+  /**
+   * Recomputes the per-period facts the source keeps (written with each change, in the same
+   * transaction) from the domain's own rows: the nightly rebuild's safety net. Omitted by a
+   * source that aggregates its rows directly.
+   */
+  rebuildFacts?(): Promise<void>;
 }
 
 export interface PlatformIndicatorQuery {
@@ -41,6 +47,12 @@ export interface PlatformIndicatorQuery {
   cityIds: readonly string[] | null;
   /** The keys wanted, a subset of the source's `indicators`. */
   indicators: readonly string[];
+  /**
+   * Only these period keys (of `granularity`); omitted or null means every period. A source
+   * that keeps per-period facts reads only those periods' facts; the registry drops any other
+   * period a source returns.
+   */
+  periods?: readonly string[] | null;
   /** Offset of local time used for period boundaries (minutes east of UTC). */
   utcOffsetMinutes: number;
 }

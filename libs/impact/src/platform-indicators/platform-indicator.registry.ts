@@ -98,14 +98,26 @@ export class PlatformIndicatorRegistry implements OnModuleInit {
     const values: PlatformIndicatorValue[] = [];
     for (const [source, indicators] of bySource) {
       const wanted = new Set(indicators);
+      const inPeriods = query.periods ? new Set(query.periods) : null;
       const rows = await source.collect({ ...query, indicators });
       for (const row of rows) {
-        if (!wanted.has(row.indicator)) continue;
+        if (!wanted.has(row.indicator) || (inPeriods && !inPeriods.has(row.period))) continue;
         this.check(source, row);
         values.push(row);
       }
     }
     return { values, sourceOf, unavailable };
+  }
+
+  /** Every source's facts recomputed from its domain's rows (the nightly safety net). */
+  async rebuildFacts(): Promise<string[]> {
+    const rebuilt: string[] = [];
+    for (const source of new Set(this.byIndicator.values())) {
+      if (!source.rebuildFacts) continue;
+      await source.rebuildFacts();
+      rebuilt.push(source.name);
+    }
+    return rebuilt;
   }
 
   private check(source: PlatformIndicatorSource, row: PlatformIndicatorValue): void {

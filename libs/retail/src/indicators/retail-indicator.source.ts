@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { CatalogService } from '@cc/catalog';
 import {
+  DEFAULT_UTC_OFFSET_MINUTES,
+  parsePeriod,
+  PeriodGranularity,
   periodOf,
   periodsBetween,
   PlatformIndicatorProvider,
@@ -21,28 +25,27 @@ import {
   RetailIndicator,
   SharedRow,
 } from './retail-indicator.rows';
+import { RetailFactsService } from './retail-facts.service';
 import { sellThroughRows, SoldRow } from './sell-through';
 
-/** The local-time period key of a timestamptz column: $2 is the `to_char` pattern, $3 the UTC offset in minutes. */
-const periodKey = (column: string) =>
-  `to_char((${column} AT TIME ZONE 'UTC') + $3::int * interval '1 minute', $2::text)`;
+/** The period key of a fact's month ($2 is the `to_char` pattern); $3 the months asked (null: all). */
+const PERIOD = 'to_char(f.month, $2::text)';
+const IN_PERIODS = '($3::date[] IS NULL OR f.month = ANY($3::date[]))';
 
-/** Sales per placement, in the outlet's city. */
+/** Sales per placement, in the outlet's city (from the facts kept with each sale). */
 const PLACEMENT_SALES_SQL = `
-SELECT s.city_id, ${periodKey('s.sold_at')} AS period, pr.project_id, s.placement_id,
-       sum(s.quantity)::bigint AS units, sum(s.amount_fen)::bigint AS amount, count(*)::int AS sales
-  FROM sale s
-  JOIN product pr ON pr.id = s.product_id
- WHERE ($1::uuid[] IS NULL OR s.city_id = ANY($1::uuid[]))
+SELECT f.city_id, ${PERIOD} AS period, f.project_id, f.placement_id,
+       sum(f.units)::bigint AS units, sum(f.amount_fen)::bigint AS amount, sum(f.sales)::int AS sales
+  FROM retail_sale_fact f
+ WHERE ($1::uuid[] IS NULL OR f.city_id = ANY($1::uuid[])) AND ${IN_PERIODS}
  GROUP BY 1, 2, 3, 4`;
 
-/** Units sold per project and period, by the product's own city (wherever sold). */
+/** Units sold per project and period, by the product's own city (wherever sold), every period. */
 const SOLD_SQL = `
-SELECT pr.city_id, pr.project_id, ${periodKey('s.sold_at')} AS period,
-       sum(s.quantity)::bigint AS units, count(*)::int AS sales
-  FROM sale s
-  JOIN product pr ON pr.id = s.product_id
- WHERE ($1::uuid[] IS NULL OR pr.city_id = ANY($1::uuid[]))
+SELECT f.product_city_id AS city_id, f.project_id, ${PERIOD} AS period,
+       sum(f.units)::bigint AS units, sum(f.sales)::int AS sales
+  FROM retail_sale_fact f
+ WHERE ($1::uuid[] IS NULL OR f.product_city_id = ANY($1::uuid[]))
  GROUP BY 1, 2, 3`;
 
 /**
@@ -59,42 +62,14 @@ SELECT pr.city_id, pr.project_id, max(po.quantity_delivered)::int AS delivered,
    AND ($1::uuid[] IS NULL OR pr.city_id = ANY($1::uuid[]))
  GROUP BY pr.city_id, pr.project_id`;
 
-const BRAND_OUTLET_SQL = `
-SELECT s.city_id, ${periodKey('s.sold_at')} AS period,
-       array_agg(DISTINCT pr.project_id::text) AS project_ids, count(*)::int AS sales
-  FROM sale s
-  JOIN product pr ON pr.id = s.product_id
- WHERE ($1::uuid[] IS NULL OR s.city_id = ANY($1::uuid[]))
- GROUP BY s.city_id, 2, lower(pr.brand), s.outlet_id`;
-
-/** Physical outlets (not ONLINE) selling local products: made from resources of the outlet's city. */
-const SCENE_SQL = `
-SELECT s.city_id, ${periodKey('s.sold_at')} AS period,
-       array_agg(DISTINCT pr.project_id::text) AS project_ids, count(*)::int AS sales
-  FROM sale s
-  JOIN product pr ON pr.id = s.product_id
-  JOIN outlet o ON o.id = s.outlet_id
- WHERE ($1::uuid[] IS NULL OR s.city_id = ANY($1::uuid[]))
-   AND o.type <> 'ONLINE'
-   AND pr.city_id = s.city_id
-   AND cardinality(pr.cultural_resource_ids) > 0
- GROUP BY s.city_id, 2, s.outlet_id`;
-
-/** Catalogued resources (by the resource's city) with a product that sold in the period. */
-const RESOURCE_SQL = `
-WITH sold AS (
-  SELECT DISTINCT r.city_id, ${periodKey('s.sold_at')} AS period, r.id AS resource_id,
-         pr.project_id
-    FROM sale s
-    JOIN product pr ON pr.id = s.product_id
-    JOIN cultural_resource r ON r.id = ANY(pr.cultural_resource_ids)
-   WHERE ($1::uuid[] IS NULL OR r.city_id = ANY($1::uuid[]))
-)
-SELECT sold.city_id, sold.period, array_agg(sold.project_id::text ORDER BY sold.project_id) AS project_ids,
-       0 AS sales,
-       (SELECT count(*) FROM cultural_resource c WHERE c.city_id = sold.city_id)::int AS catalogue
-  FROM sold
- GROUP BY sold.city_id, sold.period, sold.resource_id`;
+/** The distinct items of one indicator ($4) per (city, period), with the projects sharing each. */
+const ITEMS_SQL = `
+SELECT f.city_id, ${PERIOD} AS period,
+       array_agg(DISTINCT f.project_id::text ORDER BY f.project_id::text) AS project_ids,
+       sum(f.sales)::int AS sales
+  FROM retail_indicator_item f
+ WHERE f.indicator = $4 AND ($1::uuid[] IS NULL OR f.city_id = ANY($1::uuid[])) AND ${IN_PERIODS}
+ GROUP BY f.city_id, 2, f.item_key`;
 
 /** Accepted placements, with the outlet's city and the product's project. */
 const PLACED_SQL = `
@@ -127,17 +102,35 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
   readonly name = 'retail';
   readonly indicators = RETAIL_INDICATORS;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly facts: RetailFactsService,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  /** The nightly safety net: retail's facts recomputed from the sale rows. */
+  rebuildFacts(): Promise<void> {
+    return this.facts.rebuild();
+  }
 
   async collect(query: PlatformIndicatorQuery): Promise<PlatformIndicatorValue[]> {
+    if (query.utcOffsetMinutes !== DEFAULT_UTC_OFFSET_MINUTES) {
+      throw new Error(
+        `retail indicators: facts are kept in local months at UTC+8 (${DEFAULT_UTC_OFFSET_MINUTES} minutes), not ${query.utcOffsetMinutes}`,
+      );
+    }
     const wanted = new Set(query.indicators);
     const params = [
       query.cityIds ? [...query.cityIds] : null,
       PERIOD_KEY_FORMAT[query.granularity],
-      query.utcOffsetMinutes,
+      query.periods ? monthsOf(query.periods) : null,
     ];
-    const run = async <T>(needed: boolean, sql: string): Promise<T[]> =>
-      needed ? ((await this.db.query(sql, params)) as T[]) : [];
+    const run = async <T>(needed: boolean, sql: string, indicator?: string): Promise<T[]> =>
+      needed
+        ? ((await this.db.query(sql, indicator ? [...params, indicator] : params)) as T[])
+        : [];
+    const items = (indicator: string) =>
+      run<SharedRow>(wanted.has(indicator), ITEMS_SQL, indicator);
     const placementSales = await run<PlacementSalesRow>(
       wanted.has(RetailIndicator.CREATIVE_SALES_REVENUE) ||
         wanted.has(RetailIndicator.TALENT_EARNINGS),
@@ -157,7 +150,7 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
         });
       }
     }
-    return retailIndicatorValues({
+    const values = retailIndicatorValues({
       granularity: query.granularity,
       indicators: query.indicators,
       placementSales,
@@ -165,23 +158,29 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
       sellThrough: wanted.has(RetailIndicator.SELL_THROUGH)
         ? sellThroughRows({
             delivered: await this.db.query(DELIVERED_SQL, [params[0]]),
-            sold: await run<SoldRow>(true, SOLD_SQL),
+            sold: (await this.db.query(SOLD_SQL, params.slice(0, 2))) as SoldRow[],
             granularity: query.granularity,
             utcOffsetMinutes: query.utcOffsetMinutes,
             now: new Date(),
           })
         : [],
-      brandOutletPairs: await run<SharedRow>(
-        wanted.has(RetailIndicator.BRAND_REACH),
-        BRAND_OUTLET_SQL,
-      ),
-      sceneOutlets: await run<SharedRow>(wanted.has(RetailIndicator.SCENE_COVERAGE), SCENE_SQL),
-      resources: await run<ResourceRow>(
-        wanted.has(RetailIndicator.RESOURCE_ACTIVATION),
-        RESOURCE_SQL,
-      ),
+      brandOutletPairs: await items(RetailIndicator.BRAND_REACH),
+      sceneOutlets: await items(RetailIndicator.SCENE_COVERAGE),
+      resources: await this.resources(await items(RetailIndicator.RESOURCE_ACTIVATION)),
       inMarket: wanted.has(RetailIndicator.PRODUCTS_IN_MARKET) ? await this.inMarket(query) : [],
     });
+    // Sell-through and products in market run over every period (a cumulative stock, the
+    // placements' spans); the asked periods are kept.
+    const inPeriods = query.periods ? new Set(query.periods) : null;
+    return inPeriods ? values.filter((value) => inPeriods.has(value.period)) : values;
+  }
+
+  /** Each activated resource with its city's catalogue size (catalog's count). */
+  private async resources(rows: SharedRow[]): Promise<ResourceRow[]> {
+    const catalogue = await this.catalog.culturalResourceCountsByCity([
+      ...new Set(rows.map((row) => row.city_id)),
+    ]);
+    return rows.map((row) => ({ ...row, sales: 0, catalogue: catalogue.get(row.city_id) ?? 0 }));
   }
 
   /** Every period each accepted placement overlapped (up to now when still active). */
@@ -214,4 +213,22 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
     }
     return rows;
   }
+}
+
+/** The first days (`YYYY-MM-01`) of the months that make up these period keys. */
+export function monthsOf(periodKeys: readonly string[]): string[] {
+  const months = new Set<string>();
+  for (const key of periodKeys) {
+    const period = parsePeriod(key);
+    const [first, count] =
+      period.granularity === PeriodGranularity.MONTH
+        ? [period.index, 1]
+        : period.granularity === PeriodGranularity.QUARTER
+          ? [3 * period.index - 2, 3]
+          : [1, 12];
+    for (let month = first; month < first + count; month++) {
+      months.add(`${period.year}-${String(month).padStart(2, '0')}-01`);
+    }
+  }
+  return [...months].sort();
 }

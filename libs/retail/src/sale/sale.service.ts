@@ -6,6 +6,7 @@ import { AppConfig } from '@cc/config';
 import { Connection, paginate } from '@cc/graphql';
 import { periodOf } from '@cc/impact';
 import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
+import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { Placement } from '../placement/placement.entity';
@@ -31,6 +32,7 @@ export class SaleService {
     private readonly access: RetailAccess,
     private readonly queue: QueueService,
     private readonly config: AppConfig,
+    private readonly facts: RetailFactsService,
   ) {}
 
   /**
@@ -65,26 +67,30 @@ export class SaleService {
         `Product ${product.id} had no active placement at this outlet at ${input.soldAt.toISOString()}`,
       );
     }
-    const rows: { id: string }[] = await this.sales.query(
-      `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
+    const rows: { id: string }[] = await this.sales.manager.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
                          unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
        ON CONFLICT (outlet_id, external_id) DO NOTHING
        RETURNING id`,
-      [
-        outlet.id,
-        product.id,
-        placement.id,
-        outlet.organizationId,
-        outlet.cityId,
-        input.quantity,
-        input.unitPrice,
-        input.soldAt,
-        input.externalId,
-        viewer.userId,
-        input.quantity * input.unitPrice,
-      ],
-    );
+        [
+          outlet.id,
+          product.id,
+          placement.id,
+          outlet.organizationId,
+          outlet.cityId,
+          input.quantity,
+          input.unitPrice,
+          input.soldAt,
+          input.externalId,
+          viewer.userId,
+          input.quantity * input.unitPrice,
+        ],
+      );
+      if (inserted.length) await this.facts.recordSale(manager, inserted[0]);
+      return inserted;
+    });
     if (rows.length) {
       await this.announce(outlet, product, [input.soldAt], 'sale recorded');
       await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'sale recorded');

@@ -9,6 +9,7 @@ import { DataSource, In } from 'typeorm';
 import { AppConfig } from '@cc/config';
 import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
+import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
 import { announceSales } from '../retail-coupling';
@@ -96,6 +97,7 @@ export class SalesImportProcessor {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
     private readonly config: AppConfig,
+    private readonly facts: RetailFactsService,
   ) {}
 
   async process(importId: string): Promise<SalesImport | null> {
@@ -389,6 +391,7 @@ export class SalesImportProcessor {
           ],
         );
         const insertedCount = inserted.rowCount ?? 0;
+        if (insertedCount) await this.facts.recordImportedBatch(client, outlet.id);
         // An external id the outlet already used for a different sale is an error, not a
         // duplicate. Only rows that were not inserted can be one.
         const clashes: { line: number; external_id: string }[] =
