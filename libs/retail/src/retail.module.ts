@@ -21,6 +21,7 @@ import { RetailLoaders } from './retail.loaders';
 import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
+import { SalePlausibility } from './sale/sale-plausibility';
 import { ProjectSalesReader } from './sale/project-sales.reader';
 import { RetailIndicatorSource } from './indicators/retail-indicator.source';
 import { ProcessSalesImportJob } from './sales-import/process-sales-import.job';
@@ -63,8 +64,9 @@ export const RETAIL_ENTITIES = [
     ProcessSalesImportJob,
     RetailIndicatorSource,
     ProjectSalesReader,
+    SalePlausibility,
   ],
-  exports: [SalesImportProcessor, ProjectSalesReader],
+  exports: [SalesImportProcessor, ProjectSalesReader, SalePlausibility],
 })
 export class RetailWorkerModule {}
 
