@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainException, GraphqlErrorCode, loggableError } from '@cc/graphql';
+import { DomainException, GraphqlErrorCode } from '@cc/graphql';
 
 const STATUS: Record<GraphqlErrorCode, number> = {
   [GraphqlErrorCode.BAD_USER_INPUT]: 400,
@@ -54,7 +54,7 @@ export class RetailHttpExceptionFilter implements ExceptionFilter {
       });
       return;
     }
-    this.logger.error({ err: loggableError(exception) }, 'unexpected error in a retail HTTP route');
+    this.logger.error({ err: exception }, 'unexpected error in a retail HTTP route');
     response
       .status(500)
       .json({ error: { code: GraphqlErrorCode.INTERNAL, message: 'Internal server error' } });
