@@ -60,6 +60,7 @@ describe('retail: settlement statements', () => {
   let museum: TestMember;
   let consignmentId: string;
   let wholesaleId: string;
+  let productId: string;
   const period = periodOf(new Date()).key;
 
   const statement = async (user: TestUser, partyId: string, of = period) =>
@@ -82,7 +83,7 @@ describe('retail: settlement statements', () => {
       factory.retailer(),
       factory.retailer('Shenyang Imperial Palace Museum'),
     ]);
-    const productId = await createProduct(talents[1], delivered.projectId, {
+    productId = await createProduct(talents[1], delivered.projectId, {
       name: 'Fuyun bookmark',
       brand: 'Fuyun',
     });
@@ -271,5 +272,15 @@ describe('retail: settlement statements', () => {
     });
     const admin = await factory.admin();
     expect((await statement(admin, retailer.organizationId)).salesTotalFen).toBe(92_442);
+  });
+
+  // Issue #11: `Bookmark;=1+1` was written unquoted, a formula to a spreadsheet splitting on ;.
+  it('defuses a formula after a ; in a name of the export (runs last: it renames the product)', async () => {
+    await talents[1].gql.data(
+      'mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }',
+      { id: productId, input: { name: 'Bookmark;=1+1' } },
+    );
+    const rows = (await statement(wholesaler, wholesaler.organizationId)).csv.split('\r\n');
+    expect(rows[1]).toContain(`,"Bookmark;'=1+1",`);
   });
 });

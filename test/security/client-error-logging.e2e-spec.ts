@@ -85,4 +85,41 @@ describe('client errors are not logged as server errors (production mode)', () =
     // each client error is still visible at debug level, for whoever wants it
     expect(lines.filter((line) => line.msg === 'client error').length).toBeGreaterThanOrEqual(6);
   });
+
+  it('a failed SQL statement is logged without the values bound to it (hashes, emails)', async () => {
+    // A trigger makes the sign-up's INSERT fail as an unexpected database error would.
+    await app.db.query(`CREATE FUNCTION refuse_sign_up() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'forced failure' USING ERRCODE = 'XX000'; END $$`);
+    await app.db.query(`CREATE TRIGGER refuse_sign_up BEFORE INSERT ON user_account
+      FOR EACH ROW EXECUTE FUNCTION refuse_sign_up()`);
+    const email = 'forced.failure@example.test';
+    const password = 'a-password-for-the-forced-failure';
+    let code: unknown;
+    try {
+      const lines = await logLines(async () => {
+        const response = await app.gql.request(
+          'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+          { input: { email, password, displayName: 'Forced Failure', roles: ['TALENT'] } },
+        );
+        code = response.errors?.[0].extensions?.code;
+      });
+      expect(code).toBe('INTERNAL');
+      const failures = lines.filter((line) => Number(line.level) >= 50);
+      expect(failures.length).toBeGreaterThan(0);
+      for (const failure of failures) {
+        // still useful: the statement and the database's message, without the values
+        const err = failure.err as Record<string, unknown>;
+        expect(err.query).toMatch(/INSERT INTO "user_account"/);
+        expect(err.message).toContain('forced failure');
+        expect(err.parameters).toBe('[redacted]');
+      }
+      const text = JSON.stringify(failures);
+      expect(text).not.toContain(email);
+      expect(text).not.toContain('$argon2');
+      expect(text).not.toContain(password);
+    } finally {
+      await app.db.query('DROP TRIGGER refuse_sign_up ON user_account');
+      await app.db.query('DROP FUNCTION refuse_sign_up()');
+    }
+  });
 });

@@ -5,6 +5,16 @@ import { AppConfig } from '@cc/config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
+/**
+ * Where a logged QueryFailedError (as pino's err serializer copies it) carries values: TypeORM's
+ * `parameters`, and node-postgres's `detail` ("Key (email)=(…) already exists") and `where`,
+ * on the error and on its `driverError`. The SQL text, code, constraint and message stay.
+ */
+const SQL_VALUE_PATHS = ['parameters', 'detail', 'where'].flatMap((field) => [
+  `err.${field}`,
+  `err.driverError.${field}`,
+]);
+
 /** Structured JSON logs with a request id; pretty-printed in development. */
 @Module({
   imports: [
@@ -20,13 +30,18 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
             res.setHeader('x-request-id', id);
             return id;
           },
-          // credentials never reach a log line, whatever the level
-          redact: [
-            'req.headers.authorization',
-            'req.headers.cookie',
-            'req.headers["proxy-authorization"]',
-            'res.headers["set-cookie"]',
-          ],
+          // credentials never reach a log line, whatever the level: nor do the values bound to
+          // a failed SQL statement (argon2 hashes, emails, tokens) or PostgreSQL's echo of them
+          redact: {
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["proxy-authorization"]',
+              'res.headers["set-cookie"]',
+              ...SQL_VALUE_PATHS,
+            ],
+            censor: '[redacted]',
+          },
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           transport:
             config.nodeEnv === 'development'

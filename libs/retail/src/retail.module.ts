@@ -21,6 +21,7 @@ import { RetailLoaders } from './retail.loaders';
 import { SaleResolver } from './sale/sale.resolver';
 import { Sale } from './sale/sale.entity';
 import { SaleService } from './sale/sale.service';
+import { SalePlausibility } from './sale/sale-plausibility';
 import { ProjectSalesReader } from './sale/project-sales.reader';
 import { RetailFactsService } from './indicators/retail-facts.service';
 import { RetailIndicatorSource } from './indicators/retail-indicator.source';
@@ -65,8 +66,9 @@ export const RETAIL_ENTITIES = [
     RetailIndicatorSource,
     RetailFactsService,
     ProjectSalesReader,
+    SalePlausibility,
   ],
-  exports: [SalesImportProcessor, ProjectSalesReader, RetailFactsService],
+  exports: [SalesImportProcessor, ProjectSalesReader, RetailFactsService, SalePlausibility],
 })
 export class RetailWorkerModule {}
 

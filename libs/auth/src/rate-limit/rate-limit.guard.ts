@@ -8,6 +8,13 @@ import { Viewer } from '../viewer';
 import { RATE_LIMIT_KEY } from './rate-limit.decorator';
 import { RateLimitHit, RateLimiter } from './rate-limiter.service';
 
+/** Budgets against credential guessing: counted in process while Redis is unreachable. */
+export const CREDENTIAL_RATE_LIMITS: ReadonlySet<RateLimitName> = new Set([
+  'signUp',
+  'changePassword',
+  'refreshSession',
+]);
+
 /**
  * Spends the general budgets (per client IP, and per account when signed in) and the
  * operation's own budget, for every root field before its resolver runs. Nest runs guards per
@@ -41,7 +48,10 @@ export class RateLimitGuard implements CanActivate {
     const hits: RateLimitHit[] = [];
     const spend = (name: RateLimitName, rule: RateLimitRule) => {
       const subject = subjects[rule.per];
-      if (subject) hits.push({ key: `rate:${name}:${subject}`, ...rule });
+      if (subject) {
+        const guardsCredentials = CREDENTIAL_RATE_LIMITS.has(name);
+        hits.push({ key: `rate:${name}:${subject}`, ...rule, guardsCredentials });
+      }
     };
     spend('ip', this.policy.ip);
     spend('account', this.policy.account);

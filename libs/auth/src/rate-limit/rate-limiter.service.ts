@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '@cc/config';
 import { CommonException } from '@cc/graphql';
 import { REDIS_CLIENT } from '@cc/redis';
+import { LocalWindowCounter } from './local-window-counter';
 
 /** Counts one hit atomically and starts the window on the first one. Returns [count, ttl]. */
 const HIT = `
@@ -25,6 +26,11 @@ export interface RateLimitHit {
   key: string;
   limit: number;
   windowSeconds: number;
+  /**
+   * A budget against credential guessing (login, signUp, changePassword, refreshSession): while
+   * Redis is unreachable it is counted in this process instead of not at all.
+   */
+  guardsCredentials?: boolean;
 }
 
 /**
@@ -34,15 +40,18 @@ export interface RateLimitHit {
  * round trip, and a burst at a window edge (at most twice the limit) is acceptable for these
  * budgets.
  *
- * While Redis is unreachable the budgets are not enforced (fail open, with a warning at most
- * every 10 s): the API keeps answering everything that does not need Redis, as an outage of a
- * rebuildable cache should allow, rather than refusing every request.
+ * While Redis is unreachable the general budgets are not enforced (fail open, with a warning at
+ * most every 10 s): the API keeps answering everything that does not need Redis, as an outage of
+ * a rebuildable cache should allow, rather than refusing every request. The budgets that guard
+ * credentials fall back to counters in this process (LocalWindowCounter), so an outage is not a
+ * free-for-all for password guessing; each replica then counts alone.
  */
 @Injectable()
 export class RateLimiter {
   private readonly logger = new Logger(RateLimiter.name);
   private readonly prefix: string;
   private lastWarnedAt = 0;
+  private readonly local = new LocalWindowCounter();
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -61,20 +70,36 @@ export class RateLimiter {
         ),
       ),
     );
-    if (!results) return;
-    const over = results.filter(([count], index) => count > hits[index].limit);
-    if (over.length) {
-      // A refused hit costs nothing: otherwise one client spending its own budget would also
-      // drain every shared budget it touches (e.g. an account's login ceiling).
-      await this.refund(hits.map((hit) => hit.key));
-      throw CommonException.rateLimited(Math.max(...over.map(([, ttl]) => ttl)));
-    }
+    if (results) return this.enforce(hits, results, (keys) => this.refund(keys));
+    const credentials = hits.filter((hit) => hit.guardsCredentials);
+    const counted = credentials.map((hit) => this.local.hit(hit.key, hit.windowSeconds));
+    return this.enforce(credentials, counted, async (keys) => this.refundLocally(keys));
   }
 
   async refund(keys: string[]): Promise<void> {
+    this.refundLocally(keys);
     await this.whileAvailable(() =>
       Promise.all(keys.map((key) => this.redis.eval(REFUND, 1, this.keyOf(key)))),
     );
+  }
+
+  /** Throws RATE_LIMITED when any count is over its hit's limit, after giving every hit back. */
+  private async enforce(
+    hits: RateLimitHit[],
+    counts: [count: number, ttl: number][],
+    giveBack: (keys: string[]) => Promise<void>,
+  ): Promise<void> {
+    const over = counts.filter(([count], index) => count > hits[index].limit);
+    if (!over.length) return;
+    // A refused hit costs nothing: otherwise one client spending its own budget would also
+    // drain every shared budget it touches (e.g. an account's login ceiling).
+    await giveBack(hits.map((hit) => hit.key));
+    throw CommonException.rateLimited(Math.max(...over.map(([, ttl]) => ttl)));
+  }
+
+  /** Hits counted in process while Redis was down are given back there. */
+  private refundLocally(keys: string[]): void {
+    for (const key of keys) this.local.refund(key);
   }
 
   /** Runs the Redis work, or answers null (and warns) when Redis is down or fails. */

@@ -8,7 +8,8 @@ export interface LoginAttempt {
 }
 
 /**
- * Login limits, counted in Redis (RateLimiter) so every API replica shares them:
+ * Login limits, counted in Redis (RateLimiter) so every API replica shares them (in each
+ * process while Redis is unreachable):
  * - per client IP: one address guessing many accounts;
  * - per (email, IP): one address guessing one account;
  * - per email from all addresses, with a much higher ceiling: a distributed guess.
@@ -45,7 +46,7 @@ export class LoginRateLimiter {
         windowSeconds: window,
       },
       { key: `login-limit:email:${emailDigest}`, limit: this.emailLimit, windowSeconds: window },
-    ];
+    ].map((hit) => ({ ...hit, guardsCredentials: true }));
     await this.limiter.hit(hits);
     return { keys: hits.map((hit) => hit.key) };
   }

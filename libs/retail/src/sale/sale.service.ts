@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
-import { AppConfig } from '@cc/config';
 import { Connection, paginate } from '@cc/graphql';
 import { periodOf } from '@cc/impact';
 import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
@@ -17,6 +16,8 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult } from './sale.connection';
 import { Sale } from './sale.entity';
+import { SalePlausibility, SqlRows } from './sale-plausibility';
+import { overStock, overStockMessage } from './sale-stock';
 import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
 
 /** A sale may be dated this far past the server's clock (tills run a little fast). */
@@ -31,7 +32,7 @@ export class SaleService {
     private readonly products: ProductService,
     private readonly access: RetailAccess,
     private readonly queue: QueueService,
-    private readonly config: AppConfig,
+    private readonly plausibility: SalePlausibility,
     private readonly facts: RetailFactsService,
   ) {}
 
@@ -48,13 +49,9 @@ export class SaleService {
         'soldAt is in the future',
       );
     }
-    const ceiling = this.config.retail.saleMaxAmountFen;
-    if (input.quantity * input.unitPrice > ceiling) {
-      throw RetailException.invalid(
-        RetailErrorCode.INVALID_SALE,
-        'unitPrice',
-        `quantity × unitPrice is over the per-sale ceiling of ${ceiling} fen (SALE_MAX_AMOUNT_FEN)`,
-      );
+    const overCeiling = this.plausibility.overCeiling(input.quantity, input.unitPrice);
+    if (overCeiling) {
+      throw RetailException.invalid(RetailErrorCode.INVALID_SALE, 'unitPrice', overCeiling);
     }
     const outlet = await this.outlets.get(input.outletId);
     await this.access.assertOutletMember(viewer, outlet);
@@ -67,27 +64,9 @@ export class SaleService {
         `Product ${product.id} had no active placement at this outlet at ${input.soldAt.toISOString()}`,
       );
     }
-    const rows: { id: string }[] = await this.sales.manager.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
-                         unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
-       ON CONFLICT (outlet_id, external_id) DO NOTHING
-       RETURNING id`,
-        [
-          outlet.id,
-          product.id,
-          placement.id,
-          outlet.organizationId,
-          outlet.cityId,
-          input.quantity,
-          input.unitPrice,
-          input.soldAt,
-          input.externalId,
-          viewer.userId,
-          input.quantity * input.unitPrice,
-        ],
-      );
+    const rows = await this.sales.manager.transaction(async (manager) => {
+      await this.assertInStock(manager, outlet.id, product.id, input);
+      const inserted = await this.insert(manager, outlet, product.id, placement.id, viewer, input);
       if (inserted.length) await this.facts.recordSale(manager, inserted[0]);
       return inserted;
     });
@@ -121,6 +100,66 @@ export class SaleService {
       );
     }
     return { sale: existing, alreadyRecorded: true };
+  }
+
+  /**
+   * Refuses a new sale its product has no units left for. A sale already recorded under this
+   * externalId takes no stock: it is answered as a repeat (or an externalId conflict) instead.
+   */
+  private async assertInStock(
+    manager: EntityManager,
+    outletId: string,
+    productId: string,
+    input: RecordSaleInput,
+  ): Promise<void> {
+    const sql: SqlRows = (text, params) => manager.query(text, params);
+    const room = await this.plausibility.lockStock(sql, [productId]);
+    const [refusal] = overStock(
+      [{ line: 1, productId, externalId: input.externalId, quantity: input.quantity }],
+      room,
+      new Set(),
+    );
+    if (!refusal) return;
+    const recorded = await manager.query(
+      'SELECT 1 FROM sale WHERE outlet_id = $1 AND external_id = $2',
+      [outletId, input.externalId],
+    );
+    if (recorded.length) return;
+    throw RetailException.invalid(
+      RetailErrorCode.SALE_EXCEEDS_STOCK,
+      'quantity',
+      overStockMessage(refusal),
+    );
+  }
+
+  private insert(
+    manager: EntityManager,
+    outlet: Outlet,
+    productId: string,
+    placementId: string,
+    viewer: Viewer,
+    input: RecordSaleInput,
+  ): Promise<{ id: string }[]> {
+    return manager.query(
+      `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
+                         unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
+       ON CONFLICT (outlet_id, external_id) DO NOTHING
+       RETURNING id`,
+      [
+        outlet.id,
+        productId,
+        placementId,
+        outlet.organizationId,
+        outlet.cityId,
+        input.quantity,
+        input.unitPrice,
+        input.soldAt,
+        input.externalId,
+        viewer.userId,
+        input.quantity * input.unitPrice,
+      ],
+    );
   }
 
   /** The placement of the product at the outlet that was active at that instant, if any. */

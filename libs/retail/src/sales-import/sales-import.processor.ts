@@ -6,13 +6,14 @@ import { parse } from 'csv-parse';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, In } from 'typeorm';
-import { AppConfig } from '@cc/config';
 import { periodOf, periodsBetween } from '@cc/impact';
 import { QueueService } from '@cc/queue';
 import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
 import { announceSales } from '../retail-coupling';
+import { SalePlausibility, SqlRows } from '../sale/sale-plausibility';
+import { overStock, overStockMessage } from '../sale/sale-stock';
 import {
   LineEndingNormalizer,
   readSalesCsvHeader,
@@ -96,7 +97,7 @@ export class SalesImportProcessor {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
-    private readonly config: AppConfig,
+    private readonly plausibility: SalePlausibility,
     private readonly facts: RetailFactsService,
   ) {}
 
@@ -288,15 +289,17 @@ export class SalesImportProcessor {
         drainSkips(line);
         progress.processed += 1;
         const result = readSalesCsvRow(record, header, now);
-        const ceiling = this.config.retail.saleMaxAmountFen;
+        const overCeiling =
+          result.ok &&
+          this.plausibility.overCeiling(
+            result.row.quantity,
+            result.row.unitPriceFen,
+            `${header.names.quantity} × ${header.names.unit_price}`,
+          );
         if (!result.ok) {
           reject({ line, field: result.field, reason: result.reason });
-        } else if (result.row.quantity * result.row.unitPriceFen > ceiling) {
-          reject({
-            line,
-            field: header.names.unit_price,
-            reason: `${header.names.quantity} × ${header.names.unit_price} is over the per-sale ceiling of ${ceiling} fen (SALE_MAX_AMOUNT_FEN)`,
-          });
+        } else if (overCeiling) {
+          reject({ line, field: header.names.unit_price, reason: overCeiling });
         } else {
           const placementId = placementAt(windows, result.row.productId, result.row.soldAt);
           if (!placementId) {
@@ -374,6 +377,8 @@ export class SalesImportProcessor {
             ),
           ),
         );
+        const overStockLines = await this.dropOverStock(client, outlet, header, batch, errors);
+        progress.rejected += overStockLines;
         const inserted = await client.query(
           `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
                              unit_price_fen, amount_fen, sold_at, external_id, import_id, recorded_by_user_id)
@@ -409,7 +414,7 @@ export class SalesImportProcessor {
                 )
               ).rows;
         progress.imported += insertedCount;
-        progress.duplicates += batch.length - insertedCount - clashes.length;
+        progress.duplicates += batch.length - overStockLines - insertedCount - clashes.length;
         for (const clash of clashes) {
           progress.rejected += 1;
           errors.push({
@@ -452,6 +457,47 @@ export class SalesImportProcessor {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Takes out of staging the rows their product has no units left for (checked in file order,
+   * as if recorded one by one; see SalePlausibility) and reports each with its line. The
+   * products stay locked until the batch commits. Returns how many rows were dropped.
+   */
+  private async dropOverStock(
+    client: PoolClient,
+    outlet: Outlet,
+    header: SalesCsvHeader,
+    batch: StagedRow[],
+    errors: RowError[],
+  ): Promise<number> {
+    const sql: SqlRows = async (text, params) => (await client.query(text, params)).rows;
+    const room = await this.plausibility.lockStock(
+      sql,
+      batch.map((row) => row.productId),
+    );
+    const recorded = await sql(
+      `SELECT st.external_id FROM sales_import_staging st
+         JOIN sale s ON s.outlet_id = $1 AND s.external_id = st.external_id`,
+      [outlet.id],
+    );
+    const refused = overStock(
+      batch,
+      room,
+      new Set(recorded.map((row) => row.external_id as string)),
+    );
+    if (!refused.length) return 0;
+    await client.query('DELETE FROM sales_import_staging WHERE line = ANY($1::int[])', [
+      refused.map((refusal) => refusal.line),
+    ]);
+    for (const refusal of refused) {
+      errors.push({
+        line: refusal.line,
+        field: header.names.quantity,
+        reason: `${header.names.quantity}: ${overStockMessage(refusal)}`,
+      });
+    }
+    return refused.length;
   }
 
   private async fail(
