@@ -7,13 +7,13 @@ import {
   Sample,
 } from '@cc/coupling';
 import {
-  notifyCouplingInputsChanged,
+  couplingInputsChanged,
   parsePeriod,
   periodOrdinal,
   PlatformIndicatorRegistry,
   PlatformIndicatorSource,
 } from '@cc/impact';
-import { QueueName, QueueService } from '@cc/queue';
+import { OutboxWriter, QueueName, QueueService } from '@cc/queue';
 import { EntityManager } from 'typeorm';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { ProjectContribution } from '../../libs/impact/src/snapshot/project-contribution.entity';
@@ -834,12 +834,14 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     const beforeEvents = (await completedRecomputes(app, version.id)) - startCount;
     await Promise.all(
       Array.from({ length: 500 }, () =>
-        notifyCouplingInputsChanged(app.api.get(QueueService), {
-          cityId: C.id,
-          period: '2026-Q4',
-          indicators: [keys.visitors],
-          reason: 'test event',
-        }),
+        app.api.get(OutboxWriter).addAlone([
+          couplingInputsChanged({
+            cityId: C.id,
+            period: '2026-Q4',
+            indicators: [keys.visitors],
+            reason: 'test event',
+          }),
+        ]),
       ),
     );
     await couplingQueueDrained(app);

@@ -40,6 +40,36 @@ export class QueueService implements OnApplicationShutdown {
     }) as Promise<Job<TData>>;
   }
 
+  /**
+   * Enqueues a job by queue and name, as the outbox relay does for stored events (same prompt
+   * failure while Redis is unreachable as `add`).
+   */
+  async addByName(
+    queueName: QueueName,
+    name: string,
+    data: unknown,
+    options: JobsOptions,
+  ): Promise<Job> {
+    await this.connected(`enqueueing ${name}`);
+    return this.queue(queueName).add(name, data, { ...DEFAULT_JOB_OPTIONS, ...options });
+  }
+
+  /**
+   * True for the first call with this key in any `windowMs` (across processes: a Redis key with
+   * a TTL), false for the others. Adaptive debounces use it to tell a leading edge from a burst.
+   */
+  async openWindow(key: string, windowMs: number): Promise<boolean> {
+    await this.connected(`opening window ${key}`);
+    const set = await this.connectionFor().set(
+      `${this.config.queue.prefix}:window:${key}`,
+      '1',
+      'PX',
+      windowMs,
+      'NX',
+    );
+    return set === 'OK';
+  }
+
   /** Waits for the first connection (at most the command timeout); fails at once when lost. */
   private async connected(what: string): Promise<void> {
     const connection = this.connectionFor();

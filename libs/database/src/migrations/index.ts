@@ -22,6 +22,7 @@ import { Incubation1796071400000 } from './1796071400000-Incubation';
 import { ActiveIncubatedVentures1796071500000 } from './1796071500000-ActiveIncubatedVentures';
 import { Matching1796071600000 } from './1796071600000-Matching';
 import { MillisecondCreatedAt1796071700000 } from './1796071700000-MillisecondCreatedAt';
+import { Outbox1796071900000 } from './1796071900000-Outbox';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   ActiveIncubatedVentures1796071500000,
   Matching1796071600000,
   MillisecondCreatedAt1796071700000,
+  Outbox1796071900000,
 ];

@@ -6,12 +6,19 @@ import { RebuildCouplingJob } from './rebuild-coupling.job';
 import { RecomputeCouplingJob } from './recompute-coupling.job';
 
 /**
- * How long a recompute waits after the first request of a burst. Requests that arrive while it
- * waits are dropped (the run reads the latest data anyway); requests that arrive while it runs
- * leave exactly one follow-up run. So a burst of N events for a version costs about
- * 1 + (burst length / (delay + run time)) recomputes, never N.
+ * The adaptive debounce of recomputes, per version:
+ * - leading edge: the first request for a version idle for COUPLING_RECOMPUTE_WINDOW_MS runs at
+ *   once (no delay), so a lone sale is reflected as fast as a recompute runs;
+ * - trailing edge: later requests in the window wait COUPLING_RECOMPUTE_DEBOUNCE_MS, and every
+ *   request while one waits joins it (it has not read its inputs yet);
+ * - maximum wait: the waiting run's start is fixed by the first request that created it and
+ *   never pushed back, so no request waits more than the delay plus the run in progress;
+ * - a request while a run is in progress leaves exactly one follow-up run (`keepLastIfActive`):
+ *   the running one may have read its inputs before the change, the follow-up reads after it.
+ * So a burst costs at most one run per (run time + delay), however many events it holds.
  */
-export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 1_500;
+export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 250;
+export const COUPLING_RECOMPUTE_WINDOW_MS = 1_000;
 
 /** Quiet time after the last manual rebuild request before the rebuild starts. */
 export const COUPLING_REBUILD_DEBOUNCE_MS = 3_000;
@@ -47,17 +54,21 @@ export class CouplingRecomputeRequester {
   }
 
   /**
-   * Debounced via BullMQ deduplication: one id per version, a delay, and `keepLastIfActive` so a
-   * request during a run is not lost but leaves one follow-up run (at most one waiting and one
-   * active job per version). The job id is unique per request: a fixed id would collide with
+   * Debounced (see COUPLING_RECOMPUTE_DEBOUNCE_MS) via BullMQ deduplication: one id per version,
+   * no delay on a leading edge, and `keepLastIfActive` so a request during a run is not lost but
+   * leaves one follow-up run (at most one waiting and one active job per version). The job id is unique per request: a fixed id would collide with
    * the retained previous run and swallow that follow-up.
    */
   async requestForVersion(versionId: string, reason: string): Promise<void> {
+    const leading = await this.queue.openWindow(
+      `coupling-recompute.${versionId}`,
+      COUPLING_RECOMPUTE_WINDOW_MS,
+    );
     await this.queue.add(
       RecomputeCouplingJob,
       { versionId, reason, requestId: randomUUID() },
       {
-        delay: COUPLING_RECOMPUTE_DEBOUNCE_MS,
+        delay: leading ? 0 : COUPLING_RECOMPUTE_DEBOUNCE_MS,
         deduplication: {
           id: RecomputeCouplingJob.deduplicationId(versionId),
           keepLastIfActive: true,

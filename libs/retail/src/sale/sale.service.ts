@@ -5,18 +5,18 @@ import { Viewer } from '@cc/auth';
 import { AppConfig } from '@cc/config';
 import { Connection, paginate } from '@cc/graphql';
 import { periodOf } from '@cc/impact';
-import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
+import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { Placement } from '../placement/placement.entity';
 import { ProductService } from '../product/product.service';
 import { RetailAccess } from '../retail-access';
-import { announceSales } from '../retail-coupling';
+import { salesChanged } from '../retail-coupling';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult } from './sale.connection';
 import { Sale } from './sale.entity';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { matchingChanged, MatchSubject } from '@cc/matching';
 
 /** A sale may be dated this far past the server's clock (tills run a little fast). */
 export const SOLD_AT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -29,7 +29,7 @@ export class SaleService {
     private readonly outlets: OutletService,
     private readonly products: ProductService,
     private readonly access: RetailAccess,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
   ) {}
 
@@ -65,35 +65,34 @@ export class SaleService {
         `Product ${product.id} had no active placement at this outlet at ${input.soldAt.toISOString()}`,
       );
     }
-    const rows: { id: string }[] = await this.sales.query(
-      `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
-                         unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
-       ON CONFLICT (outlet_id, external_id) DO NOTHING
-       RETURNING id`,
-      [
-        outlet.id,
-        product.id,
-        placement.id,
-        outlet.organizationId,
-        outlet.cityId,
-        input.quantity,
-        input.unitPrice,
-        input.soldAt,
-        input.externalId,
-        viewer.userId,
-        input.quantity * input.unitPrice,
-      ],
-    );
-    if (rows.length) {
-      await this.announce(outlet, product, [input.soldAt], 'sale recorded');
-      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'sale recorded');
-      await publishProjectEvent(this.queue, {
-        kind: ProjectEventKind.SALE_RECORDED,
-        projectId: product.projectId,
-        ref: rows[0].id,
-      });
-      return { sale: await this.sales.findOneByOrFail({ id: rows[0].id }), alreadyRecorded: false };
+    // The sale and its events commit together: a sale made while Redis is down is not lost.
+    const saleId = await this.sales.manager.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
+                           unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
+         ON CONFLICT (outlet_id, external_id) DO NOTHING
+         RETURNING id`,
+        [
+          outlet.id,
+          product.id,
+          placement.id,
+          outlet.organizationId,
+          outlet.cityId,
+          input.quantity,
+          input.unitPrice,
+          input.soldAt,
+          input.externalId,
+          viewer.userId,
+          input.quantity * input.unitPrice,
+        ],
+      );
+      if (!rows.length) return null;
+      await this.outbox.addAll(manager, this.saleEvents(outlet, product, rows[0].id, input.soldAt));
+      return rows[0].id;
+    });
+    if (saleId) {
+      return { sale: await this.sales.findOneByOrFail({ id: saleId }), alreadyRecorded: false };
     }
     const existing = await this.sales.findOneByOrFail({
       outletId: outlet.id,
@@ -160,20 +159,29 @@ export class SaleService {
   }
 
   /**
-   * Tells the impact domain that the outlet's city (sales, reach, coverage, earnings) and the
-   * product's city (sell-through, activation) changed in the quarters of these sales.
+   * What a recorded sale tells other domains: the impact domain that the outlet's city (sales,
+   * reach, coverage, earnings) and the product's city (sell-through, activation) changed in the
+   * quarter sold; matching that the product's sell-through moved; incubation that a project sold.
    */
-  announce(
+  private saleEvents(
     outlet: Pick<Outlet, 'cityId'>,
-    product: { cityId: string },
-    soldAt: Iterable<Date>,
-    reason: string,
-  ): Promise<void> {
-    return announceSales(this.queue, {
-      outletCityId: outlet.cityId,
-      productCityIds: [product.cityId],
-      periods: [...soldAt].map((at) => periodOf(at).key),
-      reason,
-    });
+    product: { id: string; cityId: string; projectId: string },
+    saleId: string,
+    soldAt: Date,
+  ): OutboxEntry<unknown>[] {
+    return [
+      ...salesChanged({
+        outletCityId: outlet.cityId,
+        productCityIds: [product.cityId],
+        periods: [periodOf(soldAt).key],
+        reason: 'sale recorded',
+      }),
+      matchingChanged(MatchSubject.PRODUCT, product.id, 'sale recorded'),
+      projectEvent({
+        kind: ProjectEventKind.SALE_RECORDED,
+        projectId: product.projectId,
+        ref: saleId,
+      }),
+    ];
   }
 }
