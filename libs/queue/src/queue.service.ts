@@ -41,17 +41,18 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   /**
-   * Enqueues a job by queue and name, as the outbox relay does for stored events (same prompt
-   * failure while Redis is unreachable as `add`).
+   * Enqueues jobs by queue and name, as the outbox relay does for stored events (same prompt
+   * failure while Redis is unreachable as `add`; the adds are sent without waiting in turn).
    */
-  async addByName(
-    queueName: QueueName,
-    name: string,
-    data: unknown,
-    options: JobsOptions,
-  ): Promise<Job> {
-    await this.connected(`enqueueing ${name}`);
-    return this.queue(queueName).add(name, data, { ...DEFAULT_JOB_OPTIONS, ...options });
+  async addAllByName(
+    jobs: readonly { queue: QueueName; name: string; data: unknown; options: JobsOptions }[],
+  ): Promise<void> {
+    await this.connected(`enqueueing ${jobs.length} job(s)`);
+    await Promise.all(
+      jobs.map((job) =>
+        this.queue(job.queue).add(job.name, job.data, { ...DEFAULT_JOB_OPTIONS, ...job.options }),
+      ),
+    );
   }
 
   /**
@@ -68,6 +69,11 @@ export class QueueService implements OnApplicationShutdown {
       'NX',
     );
     return set === 'OK';
+  }
+
+  /** Calls `listener` whenever the producer connection (re)connects to Redis. */
+  onReady(listener: () => void): void {
+    this.connectionFor().on('ready', listener);
   }
 
   /** Waits for the first connection (at most the command timeout); fails at once when lost. */

@@ -12,7 +12,7 @@ export const OUTBOX_BATCH_SIZE = 500;
 export const OUTBOX_POLL_MS = 1_000;
 /** Back-off after a failed batch (Redis or PostgreSQL unreachable), doubling up to the cap. */
 const RETRY_FIRST_MS = 100;
-const RETRY_CAP_MS = 2_000;
+const RETRY_CAP_MS = 1_000;
 
 export interface OutboxRow {
   id: string;
@@ -66,6 +66,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     void this.listen();
+    // Redis is back: move what waited at once rather than at the next retry.
+    this.queues.onReady(() => this.notified());
     this.running = this.run();
   }
 
@@ -104,13 +106,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Adds every row's job; a job id BullMQ already holds is left as it is. */
   async enqueue(rows: readonly OutboxRow[]): Promise<void> {
-    await Promise.all(
-      rows.map((row) =>
-        this.queues.addByName(row.queue, row.job_name, row.payload, {
-          ...row.options,
-          jobId: row.job_id,
-        }),
-      ),
+    await this.queues.addAllByName(
+      rows.map((row) => ({
+        queue: row.queue,
+        name: row.job_name,
+        data: row.payload,
+        options: { ...row.options, jobId: row.job_id },
+      })),
     );
     this.relayed += rows.length;
   }
