@@ -7,6 +7,7 @@ import {
   Sample,
 } from '@cc/coupling';
 import {
+  COUPLING_RECOMPUTE_DEBOUNCE_MS,
   couplingInputsChanged,
   parsePeriod,
   periodOrdinal,
@@ -798,7 +799,8 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     );
     const startCount = await completedRecomputes(app, version.id);
 
-    // A burst of 1,000 requests at once for the version: one recompute.
+    // A burst of 1,000 requests at once for the version: the first runs at once (leading edge),
+    // the rest join one follow-up at most.
     await Promise.all(
       Array.from({ length: 1000 }, () => requester.requestForVersion(version.id, 'burst')),
     );
@@ -809,6 +811,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     // 2026-Q4 visitors: 40 recompute requests, some arriving while a recompute runs.
     const header = `city,period,${keys.visitors}\n`;
     let last = 0;
+    const spreadStarted = Date.now();
     for (let k = 1; k <= 40; k += 1) {
       last = 250_000 + k;
       const result = await importCsv(admin.gql, `${header}${C.code},2026-Q4,${last}\n`);
@@ -820,12 +823,18 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     process.stderr.write(
       `debounce: 1000 simultaneous requests → ${afterBurst} recompute(s); 40 imports over ~5 s → ${afterSpread} recompute(s)\n`,
     );
-    expect(afterBurst).toBe(1);
+    expect(afterBurst).toBeGreaterThanOrEqual(1);
+    expect(afterBurst).toBeLessThanOrEqual(2);
+    // Runs are at least the trailing delay apart, besides one leading run per window.
+    const spreadMs = Date.now() - spreadStarted;
     expect(afterSpread).toBeGreaterThanOrEqual(2);
-    expect(afterSpread).toBeLessThanOrEqual(8);
+    expect(afterSpread).toBeLessThanOrEqual(
+      Math.ceil(spreadMs / COUPLING_RECOMPUTE_DEBOUNCE_MS) + Math.ceil(spreadMs / 1_000) + 1,
+    );
+    expect(afterSpread).toBeLessThan(40);
 
-    // Other domains send the event instead of calling: 500 "inputs changed" events for city C
-    // collapse into one event job, which requests one recompute of each version concerned.
+    // Other domains send the event (through the outbox) instead of calling: 500 "inputs
+    // changed" events for city C collapse into one or two event jobs and recomputes.
     const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
     const eventJobs = async () =>
       (await queue.getJobs(['completed'], 0, -1)).filter(
@@ -850,9 +859,12 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     process.stderr.write(
       `debounce: 500 inputs-changed events → ${handled.length} event job(s) → ${afterEvents} recompute(s) of the version\n`,
     );
-    expect(handled).toHaveLength(1);
+    // The first event job runs as soon as the relay moves it; the rest join one follow-up.
+    expect(handled.length).toBeGreaterThanOrEqual(1);
+    expect(handled.length).toBeLessThanOrEqual(2);
     expect(handled[0].returnvalue).toEqual([version.id]);
-    expect(afterEvents).toBe(1);
+    expect(afterEvents).toBeGreaterThanOrEqual(1);
+    expect(afterEvents).toBeLessThanOrEqual(2);
 
     const [row] = await app.db.query(
       `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q4' AND system_version_id = $2 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,

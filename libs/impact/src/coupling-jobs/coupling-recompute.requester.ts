@@ -30,6 +30,11 @@ export const COUPLING_REBUILD_DEBOUNCE_MS = 3_000;
  */
 @Injectable()
 export class CouplingRecomputeRequester {
+  private readonly queued = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** When this process last asked about each version's window. */
+  private readonly recentlySeen = new Map<string, number>();
+
   constructor(
     private readonly queue: QueueService,
     private readonly systems: IndicatorSystemService,
@@ -56,14 +61,33 @@ export class CouplingRecomputeRequester {
   /**
    * Debounced (see COUPLING_RECOMPUTE_DEBOUNCE_MS) via BullMQ deduplication: one id per version,
    * no delay on a leading edge, and `keepLastIfActive` so a request during a run is not lost but
-   * leaves one follow-up run (at most one waiting and one active job per version). The job id is unique per request: a fixed id would collide with
-   * the retained previous run and swallow that follow-up.
+   * leaves one follow-up run (at most one waiting and one active job per version). The job id
+   * is unique per request: a fixed id would collide with the retained previous run and swallow
+   * that follow-up.
    */
-  async requestForVersion(versionId: string, reason: string): Promise<void> {
-    const leading = await this.queue.openWindow(
-      `coupling-recompute.${versionId}`,
-      COUPLING_RECOMPUTE_WINDOW_MS,
-    );
+  requestForVersion(versionId: string, reason: string): Promise<void> {
+    // In this process, at most one add per version is in flight and one queued behind it:
+    // requests while one is queued join it. The queued add is sent after the one in flight
+    // completed, so after every joiner's change committed: it covers them all.
+    const queued = this.queued.get(versionId);
+    if (queued) return queued;
+    const previous = this.inFlight.get(versionId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(versionId);
+        const sending = this.send(versionId, reason);
+        this.inFlight.set(versionId, sending);
+        return sending.finally(() => {
+          if (this.inFlight.get(versionId) === sending) this.inFlight.delete(versionId);
+        });
+      });
+    this.queued.set(versionId, next);
+    return next;
+  }
+
+  private async send(versionId: string, reason: string): Promise<void> {
+    const leading = await this.isLeadingEdge(versionId);
     await this.queue.add(
       RecomputeCouplingJob,
       { versionId, reason, requestId: randomUUID() },
@@ -75,6 +99,19 @@ export class CouplingRecomputeRequester {
         },
       },
     );
+  }
+
+  /**
+   * Whether no request for the version came in the window (in any process). A request this
+   * process saw within the window is a burst already: no need to ask Redis again.
+   */
+  private async isLeadingEdge(versionId: string): Promise<boolean> {
+    const now = Date.now();
+    const seen = this.recentlySeen.get(versionId);
+    if (seen !== undefined && now - seen < COUPLING_RECOMPUTE_WINDOW_MS) return false;
+    this.recentlySeen.set(versionId, now);
+    if (this.recentlySeen.size > 10_000) this.recentlySeen.clear();
+    return this.queue.openWindow(`coupling-recompute.${versionId}`, COUPLING_RECOMPUTE_WINDOW_MS);
   }
 
   /**
