@@ -180,6 +180,19 @@ export class ProjectService {
   }
 
   /**
+   * Retail's fast path when a placement is accepted: the project enters the market at once.
+   * Idempotent: a project already IN_MARKET (or CLOSED) is left as it is. The guarantee is the
+   * `EnterMarketJob` event written with the placement, which retries until it holds.
+   */
+  async enterMarket(id: string): Promise<Project> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw MarketplaceException.projectNotFound(id);
+    if (project.state === ProjectState.IN_MARKET || project.state === ProjectState.CLOSED)
+      return project;
+    return this.transition(project, ProjectState.IN_MARKET);
+  }
+
+  /**
    * IN_MARKET → CLOSED, by an owner. `alongside` runs in the same transaction after the move:
    * retail ends the project's placements there, so a closed project never keeps one open.
    */

@@ -129,8 +129,9 @@ export class PlacementService {
       }
     }
     await this.assertSellable(party.product);
-    // The placement, its project's entry into the market and the events commit together.
-    return this.move(
+    // The placement and its events (the project's entry into the market among them) commit
+    // together; the event is the guarantee, retried by the worker until the project is IN_MARKET.
+    const placement = await this.move(
       party,
       PlacementAction.ACCEPT,
       viewer,
@@ -146,6 +147,15 @@ export class PlacementService {
           }),
         ]),
     );
+    // Fast path, so the answer already shows the project IN_MARKET; a failure here is repaired
+    // by the event above.
+    await this.projects.enterMarket(placement.projectId).catch((error: unknown) => {
+      this.logger.warn(
+        { err: error, projectId: placement.projectId },
+        'project did not enter the market at once; its outbox event will retry',
+      );
+    });
+    return placement;
   }
 
   async decline(viewer: Viewer, id: string, reason?: string): Promise<Placement> {
