@@ -7,13 +7,14 @@ import {
   Sample,
 } from '@cc/coupling';
 import {
-  notifyCouplingInputsChanged,
+  COUPLING_RECOMPUTE_DEBOUNCE_MS,
+  couplingInputsChanged,
   parsePeriod,
   periodOrdinal,
   PlatformIndicatorRegistry,
   PlatformIndicatorSource,
 } from '@cc/impact';
-import { QueueName, QueueService } from '@cc/queue';
+import { OutboxWriter, QueueName, QueueService } from '@cc/queue';
 import { EntityManager } from 'typeorm';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { ProjectContribution } from '../../libs/impact/src/snapshot/project-contribution.entity';
@@ -382,7 +383,8 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
         (s) => s.id[0] === row.city_id && s.id[1] === row.period,
       )!;
       expect(row.status).toBe('LIVE');
-      expect(row.revision).toBe(1);
+      // A leading-edge run may have stored an earlier revision while the import was landing.
+      expect(row.revision).toBeGreaterThanOrEqual(1);
       expect(row.coupling_degree).toBeCloseTo(expected.C, 12);
       expect(row.coordination_index).toBeCloseTo(expected.T, 12);
       expect(row.coordination_degree).toBeCloseTo(expected.D, 12);
@@ -404,7 +406,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     const expected = evaluation.samples.find((s) => s.id[0] === A.id && s.id[1] === '2026-Q2')!;
     expect(view).toMatchObject({
       status: 'LIVE',
-      revision: 1,
+      revision: expect.any(Number),
       level: expected.level,
       systemVersion: { version: version.version },
     });
@@ -798,7 +800,8 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     );
     const startCount = await completedRecomputes(app, version.id);
 
-    // A burst of 1,000 requests at once for the version: one recompute.
+    // A burst of 1,000 requests at once for the version: the first runs at once (leading edge),
+    // the rest join one follow-up at most.
     await Promise.all(
       Array.from({ length: 1000 }, () => requester.requestForVersion(version.id, 'burst')),
     );
@@ -809,6 +812,7 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     // 2026-Q4 visitors: 40 recompute requests, some arriving while a recompute runs.
     const header = `city,period,${keys.visitors}\n`;
     let last = 0;
+    const spreadStarted = Date.now();
     for (let k = 1; k <= 40; k += 1) {
       last = 250_000 + k;
       const result = await importCsv(admin.gql, `${header}${C.code},2026-Q4,${last}\n`);
@@ -820,26 +824,35 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     process.stderr.write(
       `debounce: 1000 simultaneous requests → ${afterBurst} recompute(s); 40 imports over ~5 s → ${afterSpread} recompute(s)\n`,
     );
-    expect(afterBurst).toBe(1);
+    expect(afterBurst).toBeGreaterThanOrEqual(1);
+    expect(afterBurst).toBeLessThanOrEqual(2);
+    // Runs are at least the trailing delay apart, besides one leading run per window.
+    const spreadMs = Date.now() - spreadStarted;
     expect(afterSpread).toBeGreaterThanOrEqual(2);
-    expect(afterSpread).toBeLessThanOrEqual(8);
+    expect(afterSpread).toBeLessThanOrEqual(
+      Math.ceil(spreadMs / COUPLING_RECOMPUTE_DEBOUNCE_MS) + Math.ceil(spreadMs / 1_000) + 1,
+    );
+    expect(afterSpread).toBeLessThan(40);
 
-    // Other domains send the event instead of calling: 500 "inputs changed" events for city C
-    // collapse into one event job, which requests one recompute of each version concerned.
+    // Other domains send the event (through the outbox) instead of calling: 500 "inputs
+    // changed" events for city C collapse into one or two event jobs and recomputes.
     const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
     const eventJobs = async () =>
       (await queue.getJobs(['completed'], 0, -1)).filter(
         (job) => job?.name === 'CouplingInputsChangedJob' && job.data.cityId === C.id,
       );
     const beforeEvents = (await completedRecomputes(app, version.id)) - startCount;
+    const eventsStarted = Date.now();
     await Promise.all(
       Array.from({ length: 500 }, () =>
-        notifyCouplingInputsChanged(app.api.get(QueueService), {
-          cityId: C.id,
-          period: '2026-Q4',
-          indicators: [keys.visitors],
-          reason: 'test event',
-        }),
+        app.api.get(OutboxWriter).addAlone([
+          couplingInputsChanged({
+            cityId: C.id,
+            period: '2026-Q4',
+            indicators: [keys.visitors],
+            reason: 'test event',
+          }),
+        ]),
       ),
     );
     await couplingQueueDrained(app);
@@ -848,9 +861,16 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     process.stderr.write(
       `debounce: 500 inputs-changed events → ${handled.length} event job(s) → ${afterEvents} recompute(s) of the version\n`,
     );
-    expect(handled).toHaveLength(1);
+    // Event jobs run as the relay moves them (cheap: they only ask the requester); the
+    // recomputes they ask for stay debounced: at most one per trailing delay and leading window.
+    const eventsMs = Date.now() - eventsStarted;
+    expect(handled.length).toBeGreaterThanOrEqual(1);
+    expect(handled.length).toBeLessThan(500);
     expect(handled[0].returnvalue).toEqual([version.id]);
-    expect(afterEvents).toBe(1);
+    expect(afterEvents).toBeGreaterThanOrEqual(1);
+    expect(afterEvents).toBeLessThanOrEqual(
+      Math.ceil(eventsMs / COUPLING_RECOMPUTE_DEBOUNCE_MS) + Math.ceil(eventsMs / 1_000) + 1,
+    );
 
     const [row] = await app.db.query(
       `SELECT raw_values FROM coupling_snapshot WHERE city_id = $1 AND period = '2026-Q4' AND system_version_id = $2 AND run_id = (SELECT current_run_id FROM indicator_system_version v WHERE v.id = system_version_id)`,

@@ -64,15 +64,19 @@ export async function importCsv(client: GraphqlClient, csv: string): Promise<Imp
 }
 
 /**
- * Waits until the coupling queue holds no waiting, delayed or running job (the nightly
+ * Waits until the outbox is empty and the coupling queue holds no waiting, delayed or running job (the nightly
  * scheduler's next run, always delayed, does not count).
  */
 export async function couplingQueueDrained(app: TestApp, timeoutMs = 30_000): Promise<void> {
   const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
   let quietSince = 0;
   await eventually(async () => {
+    // Events still in the outbox are jobs to come.
+    const [{ outbox }] = await app.db.query('SELECT count(*)::int AS outbox FROM outbox_event');
     const pending = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized'], 0, -1);
-    const busy = pending.some((job) => job && !job.repeatJobKey && !job.id?.startsWith('repeat:'));
+    const busy =
+      outbox > 0 ||
+      pending.some((job) => job && !job.repeatJobKey && !job.id?.startsWith('repeat:'));
     if (busy) {
       quietSince = 0;
       return false;

@@ -1,4 +1,3 @@
-import { QueueName, QueueService } from '@cc/queue';
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -82,14 +81,13 @@ describe('creative projects', () => {
     expect(publishProject.state).toBe('OPEN_FOR_BIDS');
     expect(publishProject.publishedAt).not.toBeNull();
 
-    // The coupling metrics hear about it through the queue, not a call.
-    const jobs = await app.api
-      .get(QueueService)
-      .queue(QueueName.COUPLING)
-      .getJobs(['delayed', 'waiting', 'completed']);
-    const event = jobs.find((job) => String(job.data.reason).includes(draft.id));
-    expect(event?.name).toBe('CouplingInputsChangedJob');
-    expect(event?.data).toMatchObject({
+    // The coupling metrics hear about it through the outbox (then the queue), not a call.
+    const [event] = await app.db.query(
+      `SELECT job_name, payload FROM outbox_event WHERE payload->>'reason' LIKE $1`,
+      [`%${draft.id}%`],
+    );
+    expect(event?.job_name).toBe('CouplingInputsChangedJob');
+    expect(event?.payload).toMatchObject({
       cityId: city.cityId,
       indicators: expect.arrayContaining(['projects_published']),
     });

@@ -84,7 +84,14 @@ describe('drill: Redis outages', () => {
     await redis.stop();
   });
 
-  it('Redis down during a mutation: recordSale answers within 2 s with its committed result', async () => {
+  it('Redis down during a mutation: recordSale answers within 2 s with its committed result, and its events follow', async () => {
+    const waiting = async (id: string): Promise<number> =>
+      (
+        await app.db.query('SELECT count(*)::int AS n FROM outbox_event WHERE job_id = $1', [
+          `project-event.SALE_RECORDED.${id}`,
+        ])
+      )[0].n;
+    let saleId = '';
     await redis.down();
     try {
       const started = Date.now();
@@ -97,9 +104,14 @@ describe('drill: Redis outages', () => {
         recorded.sale.id,
       ]);
       expect(Number(row.amount_fen)).toBe(3000);
+      // Nothing is lost: the sale's events wait in the outbox, committed with it.
+      expect(await waiting(recorded.sale.id)).toBe(1);
+      saleId = recorded.sale.id;
     } finally {
       await redis.up();
     }
+    // ... and the worker's relay moves them once Redis is back.
+    await eventually(async () => (await waiting(saleId)) === 0);
   });
 
   it('health names the failed dependency and recovers; queries that need no Redis keep answering', async () => {

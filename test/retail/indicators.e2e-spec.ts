@@ -1,5 +1,4 @@
 import { periodOf, PeriodGranularity } from '@cc/impact';
-import { QueueName, QueueService } from '@cc/queue';
 import { RETAIL_INDICATORS, RetailIndicatorSource } from '@cc/retail';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
@@ -114,14 +113,19 @@ describe('retail: platform indicators for the coupling metrics', () => {
       terms: consignment(2000),
     });
     await acceptPlacement(retailer, offered.id);
-    const queue = app.api.get(QueueService).queue(QueueName.COUPLING);
+    // Written to the outbox with the sale (this app runs no worker to relay them).
     const announced = async () =>
-      (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'], 0, -1))
-        .filter(
-          (job) => job?.name === 'CouplingInputsChangedJob' && job.data.reason === 'sale recorded',
-        )
-        .filter((job) => [home.cityId, elsewhere.cityId].includes(job.data.cityId))
-        .map((job) => ({ cityId: job.data.cityId, indicators: [...job.data.indicators].sort() }));
+      (
+        (await app.db.query(
+          `SELECT payload FROM outbox_event WHERE job_name = 'CouplingInputsChangedJob'
+              AND payload->>'reason' = 'sale recorded' AND payload->>'cityId' = ANY($1::text[])
+            ORDER BY id`,
+          [[home.cityId, elsewhere.cityId]],
+        )) as { payload: { cityId: string; indicators: string[] } }[]
+      ).map(({ payload }) => ({
+        cityId: payload.cityId,
+        indicators: [...payload.indicators].sort(),
+      }));
     const before = await announced();
     await retailer.gql.data(RECORD_SALE, {
       input: {

@@ -1,5 +1,5 @@
 import { CouplingInputsChangedJob, CouplingInputsChangedJobData, periodOf } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { OutboxWriter } from '@cc/queue';
 import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
@@ -160,8 +160,7 @@ describe('retail: bulk sales import (CSV over multipart REST, processed by the w
     ];
     const csv = lines.join('\r\n') + '\r\n';
 
-    const queue = app.worker!.get(QueueService);
-    const add = jest.spyOn(queue, 'add');
+    const add = jest.spyOn(app.worker!.get(OutboxWriter), 'addAll');
     const accepted = await upload(retailer.accessToken, csv, { fileName: 'november.csv' });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({
@@ -205,8 +204,9 @@ describe('retail: bulk sales import (CSV over multipart REST, processed by the w
     // Announced right after the import completes (the event is de-duplicated per city).
     const announced = await eventually(async () => {
       const calls = add.mock.calls
-        .filter(([job]) => job === CouplingInputsChangedJob)
-        .map(([, data]) => {
+        .flatMap(([, entries]) => entries)
+        .filter((entry) => entry.job === CouplingInputsChangedJob)
+        .map(({ data }) => {
           const { cityId, period, reason } = data as CouplingInputsChangedJobData;
           return { cityId, period, reason };
         });
@@ -286,16 +286,16 @@ describe('retail: bulk sales import (CSV over multipart REST, processed by the w
       terms: consignment(3330),
     });
     await acceptPlacement(retailer, offered.id);
-    const queue = app.worker!.get(QueueService);
-    const add = jest.spyOn(queue, 'add');
+    const add = jest.spyOn(app.worker!.get(OutboxWriter), 'addAll');
     try {
       const csv = `external_id,product_id,quantity,unit_price,sold_at\nAWAY-1,${productId},2,1000,${new Date().toISOString()}\n`;
       const accepted = await upload(retailer.accessToken, csv, { outlet: awayOutletId });
       expect(accepted.status).toBe(202);
       expect(await finished(accepted.body.id)).toMatchObject({ importedRows: 1 });
       const announced = add.mock.calls
-        .filter(([job]) => job === CouplingInputsChangedJob)
-        .map(([, data]) => data as CouplingInputsChangedJobData)
+        .flatMap(([, entries]) => entries)
+        .filter((entry) => entry.job === CouplingInputsChangedJob)
+        .map(({ data }) => data as CouplingInputsChangedJobData)
         .filter((data) => data.reason === 'sales imported')
         .map(({ cityId, indicators }) => ({ cityId, indicators: [...(indicators ?? [])].sort() }));
       expect(announced).toEqual(

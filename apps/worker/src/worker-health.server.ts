@@ -3,11 +3,12 @@ import { AddressInfo } from 'node:net';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@cc/config';
 import { HealthService } from '@cc/health';
-import { QueueService, QueueWorkerHost } from '@cc/queue';
+import { OutboxBacklog, OutboxRelay, QueueService, QueueWorkerHost } from '@cc/queue';
 
 /**
  * The worker's readiness signal: `/health/live` and `/health/ready` on WORKER_HEALTH_PORT
  * (0 picks a free port). Ready means PostgreSQL and Redis answer and every queue consumer runs.
+ * The body also reports the outbox backlog: `outbox: { pending, oldestAgeMs }`.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,6 +20,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     private readonly health: HealthService,
     private readonly host: QueueWorkerHost,
     private readonly queues: QueueService,
+    private readonly relay: OutboxRelay,
   ) {}
 
   get port(): number | undefined {
@@ -42,9 +44,15 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
             if (missing.length) throw new Error(`job schedulers missing: ${missing.join(', ')}`);
           },
         })
-        .then((report) =>
-          reply(report.status === 'ok' ? 200 : 503, { ...report, queues: this.host.queueNames }),
-        )
+        .then(async (report) => {
+          // Events waiting in PostgreSQL for the relay (growing while Redis is down).
+          const outbox: OutboxBacklog | null = await this.relay.backlog().catch(() => null);
+          reply(report.status === 'ok' ? 200 : 503, {
+            ...report,
+            queues: this.host.queueNames,
+            outbox,
+          });
+        })
         .catch((error: Error) => reply(503, { status: 'error', error: error.message }));
     });
     await new Promise<void>((resolve) =>

@@ -6,7 +6,11 @@ import { IdentityMatchingModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { IncubationWorkerModule } from '@cc/incubation';
 import { LoggingModule } from '@cc/logging';
-import { MarketplaceIndicatorsModule, MarketplaceMatchingModule } from '@cc/marketplace';
+import {
+  MarketplaceIndicatorsModule,
+  MarketplaceMatchingModule,
+  MarketplaceWorkerModule,
+} from '@cc/marketplace';
 import { MatchingWorkerModule } from '@cc/matching';
 import { OperationsModule } from '@cc/operations';
 import { QueueModule } from '@cc/queue';
@@ -27,6 +31,8 @@ import { WorkerHealthServer } from './worker-health.server';
     ImpactModule,
     // The platform indicator sources: the worker's recompute collects from them.
     MarketplaceIndicatorsModule,
+    // A placement accepted puts its project IN_MARKET (an outbox event).
+    MarketplaceWorkerModule,
     // Retail's jobs (sales CSV imports).
     RetailWorkerModule,
     // Incubation: project events tick milestones; its platform indicator source.

@@ -2,13 +2,14 @@ export { ImpactModule } from './impact.module';
 export { ImpactErrorCode, ImpactException } from './impact.exception';
 export {
   COUPLING_RECOMPUTE_DEBOUNCE_MS,
+  COUPLING_RECOMPUTE_WINDOW_MS,
   CouplingRecomputeRequester,
 } from './coupling-jobs/coupling-recompute.requester';
 export {
   COUPLING_INPUTS_DEBOUNCE_MS,
   CouplingInputsChangedJob,
   CouplingInputsChangedJobData,
-  notifyCouplingInputsChanged,
+  couplingInputsChanged,
 } from './coupling-jobs/coupling-inputs-changed.job';
 export {
   RecomputeCouplingJob,

@@ -1,30 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { notifyCouplingInputsChanged, periodOf } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { Injectable } from '@nestjs/common';
+import { couplingInputsChanged, periodOf } from '@cc/impact';
+import { OutboxWriter } from '@cc/queue';
 
 export const ACTIVE_INCUBATED_VENTURES = 'active_incubated_ventures';
 
 /**
  * Domain events out of incubation: an admission, withdrawal or graduation moves the city's
- * `active_incubated_ventures`, so the impact worker recomputes (debounced). Sent after commit;
- * a failed enqueue is logged and the nightly rebuild catches up.
+ * `active_incubated_ventures`, so the impact worker recomputes (debounced). Written to the
+ * outbox right after the change (`addAlone`), so a Redis outage does not lose it.
  */
 @Injectable()
 export class IncubationEvents {
-  private readonly logger = new Logger(IncubationEvents.name);
+  constructor(private readonly outbox: OutboxWriter) {}
 
-  constructor(private readonly queue: QueueService) {}
-
-  async venturesChanged(cityId: string, reason: string): Promise<void> {
-    try {
-      await notifyCouplingInputsChanged(this.queue, {
+  venturesChanged(cityId: string, reason: string): Promise<void> {
+    return this.outbox.addAlone([
+      couplingInputsChanged({
         cityId,
         period: periodOf(new Date()).key,
         indicators: [ACTIVE_INCUBATED_VENTURES],
         reason,
-      });
-    } catch (error) {
-      this.logger.error({ err: error, cityId, reason }, 'could not enqueue coupling event');
-    }
+      }),
+    ]);
   }
 }

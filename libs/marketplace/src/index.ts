@@ -1,5 +1,6 @@
 export { MarketplaceErrorCode, MarketplaceException } from './marketplace.exception';
-export { MarketplaceModule } from './marketplace.module';
+export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module';
+export { EnterMarketJob, EnterMarketJobData, enterMarketEvent } from './project/enter-market.job';
 export { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 export { ProjectCategory } from './project/project-category.enum';
 export { Project } from './project/project.entity';

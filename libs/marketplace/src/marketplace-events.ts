@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { notifyCouplingInputsChanged, periodOf } from '@cc/impact';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { couplingInputsChanged, periodOf } from '@cc/impact';
+import { matchingChanged, MatchSubject } from '@cc/matching';
+import { OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
 import { Project } from './project/project.entity';
 
 /** Which coupling indicators each marketplace change can move. */
@@ -11,70 +12,67 @@ const INDICATORS = {
   delivered: ['sell_through', 'products_in_market'],
 } as const;
 
+type ProjectRef = Pick<Project, 'id' | 'cityId'>;
+
 /**
- * Domain events out of the marketplace, sent after the change committed. They go on the queue,
- * so the impact domain recomputes (debounced) without the marketplace calling into it. A failed
- * enqueue is logged, not thrown: the committed change stands and the nightly rebuild catches up.
+ * Domain events out of the marketplace, written to the outbox in the transaction of the change
+ * (`manager`): the impact domain recomputes (debounced), matching rescores and incubation ticks
+ * milestones without the marketplace calling into them, and an event is never lost to a Redis
+ * outage — it waits in PostgreSQL until the worker's relay moves it.
  */
 @Injectable()
 export class MarketplaceEvents {
-  private readonly logger = new Logger(MarketplaceEvents.name);
+  constructor(private readonly outbox: OutboxWriter) {}
 
-  constructor(private readonly queue: QueueService) {}
-
-  projectPublished(project: Project): Promise<void> {
-    return this.emit(project, INDICATORS.published, 'project published');
+  projectPublished(manager: EntityManager, project: ProjectRef): Promise<void> {
+    return this.outbox.addAll(manager, [
+      this.coupling(project, INDICATORS.published, 'project published'),
+    ]);
   }
 
-  async bidAwarded(project: Project, bidId: string): Promise<void> {
-    await this.projectChanged(project, 'bid accepted');
-    await this.emit(project, INDICATORS.awarded, 'bid accepted');
-    await publishProjectEvent(this.queue, {
-      kind: ProjectEventKind.BID_ACCEPTED,
-      projectId: project.id,
-      ref: bidId,
-    });
+  bidAwarded(manager: EntityManager, project: ProjectRef, bidId: string): Promise<void> {
+    return this.outbox.addAll(manager, [
+      matchingChanged(MatchSubject.PROJECT, project.id, 'bid accepted'),
+      this.coupling(project, INDICATORS.awarded, 'bid accepted'),
+      projectEvent({ kind: ProjectEventKind.BID_ACCEPTED, projectId: project.id, ref: bidId }),
+    ]);
   }
 
-  sampleApproved(project: Project, orderId: string): Promise<void> {
-    return publishProjectEvent(this.queue, {
-      kind: ProjectEventKind.SAMPLE_APPROVED,
-      projectId: project.id,
-      ref: orderId,
-    });
+  sampleApproved(manager: EntityManager, project: ProjectRef, orderId: string): Promise<void> {
+    return this.outbox.addAll(manager, [
+      projectEvent({ kind: ProjectEventKind.SAMPLE_APPROVED, projectId: project.id, ref: orderId }),
+    ]);
   }
 
   /** Matching rescores a project whose state changed (only projects open for bids are matched). */
-  projectChanged(project: Project, reason: string): Promise<void> {
-    return notifyMatchingChanged(this.queue, MatchSubject.PROJECT, project.id, reason);
+  projectChanged(manager: EntityManager, project: ProjectRef, reason: string): Promise<void> {
+    return this.outbox.addAll(manager, [matchingChanged(MatchSubject.PROJECT, project.id, reason)]);
   }
 
   /** A manufacturer's track record moved (a review, a delivery): matching rescores it. */
-  manufacturerRecordChanged(organizationId: string, reason: string): Promise<void> {
-    return notifyMatchingChanged(this.queue, MatchSubject.MANUFACTURER, organizationId, reason);
-  }
-
-  delivered(project: Project): Promise<void> {
-    return this.emit(project, INDICATORS.delivered, 'production delivered');
-  }
-
-  private async emit(
-    project: Project,
-    indicators: readonly string[],
+  manufacturerRecordChanged(
+    manager: EntityManager,
+    organizationId: string,
     reason: string,
   ): Promise<void> {
-    try {
-      await notifyCouplingInputsChanged(this.queue, {
-        cityId: project.cityId,
-        period: periodOf(new Date()).key,
-        indicators: [...indicators],
-        reason: `${reason}: ${project.id}`,
-      });
-    } catch (error) {
-      this.logger.error(
-        { err: error, projectId: project.id, reason },
-        'could not enqueue coupling event',
-      );
-    }
+    return this.outbox.addAll(manager, [
+      matchingChanged(MatchSubject.MANUFACTURER, organizationId, reason),
+    ]);
+  }
+
+  delivered(manager: EntityManager, project: ProjectRef, organizationId: string): Promise<void> {
+    return this.outbox.addAll(manager, [
+      this.coupling(project, INDICATORS.delivered, 'production delivered'),
+      matchingChanged(MatchSubject.MANUFACTURER, organizationId, 'order delivered'),
+    ]);
+  }
+
+  private coupling(project: ProjectRef, indicators: readonly string[], reason: string) {
+    return couplingInputsChanged({
+      cityId: project.cityId,
+      period: periodOf(new Date()).key,
+      indicators: [...indicators],
+      reason: `${reason}: ${project.id}`,
+    });
   }
 }

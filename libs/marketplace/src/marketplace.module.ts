@@ -30,6 +30,7 @@ import { ProjectResolver } from './project/project.resolver';
 import { ProjectService } from './project/project.service';
 import { ProjectMatchResolver } from './matching/project-match.resolver';
 import { ProjectCancellationService } from './project/project-cancellation.service';
+import { EnterMarketJob } from './project/enter-market.job';
 
 @Module({
   imports: [
@@ -71,3 +72,7 @@ import { ProjectCancellationService } from './project/project-cancellation.servi
   exports: [ProjectService, ProductionService],
 })
 export class MarketplaceModule {}
+
+/** What the worker runs of the marketplace: the project's entry into the market. */
+@Module({ providers: [EnterMarketJob] })
+export class MarketplaceWorkerModule {}

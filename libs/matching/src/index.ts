@@ -1,7 +1,7 @@
 export { MatchingCoreModule, MatchingModule, MatchingWorkerModule } from './matching.module';
 export { MatchingErrorCode, MatchingException } from './matching.exception';
 export { MatchSubject } from './refresh/match-subject';
-export { notifyMatchingChanged, RefreshMatchesJob } from './refresh/refresh-matches.job';
+export { matchingChanged, RefreshMatchesJob } from './refresh/refresh-matches.job';
 export { RebuildMatchesJob, requestMatchingRebuild } from './refresh/rebuild-matches.job';
 export { MatchRefresher } from './refresh/match-refresher.service';
 export {

@@ -7,6 +7,9 @@ export {
   PROJECT_EVENT_JOB,
   ProjectEventData,
   ProjectEventKind,
+  PROJECT_EVENT,
+  projectEvent,
   projectEventJobId,
-  publishProjectEvent,
 } from './project-event';
+export { OutboxEntry, OutboxJob, OutboxJobOptions, OutboxWriter } from './outbox/outbox.writer';
+export { OUTBOX_BATCH_SIZE, OutboxBacklog, OutboxRelay } from './outbox/outbox.relay';

@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
-import { DEFAULT_JOB_OPTIONS, QueueName } from './queue.constants';
-import { QueueService } from './queue.service';
+import type { OutboxEntry, OutboxJob } from './outbox/outbox.writer';
+import { QueueName } from './queue.constants';
 
 /** Things that happen to a project which other domains (incubation milestones) react to. */
 export enum ProjectEventKind {
@@ -34,28 +33,28 @@ export function projectEventJobId(data: ProjectEventData): string {
   return `project-event.${data.kind}.${data.ref}`;
 }
 
-const logger = new Logger('ProjectEvents');
+/** Where project events go: producers address the consumer by name (see PROJECT_EVENT_JOB). */
+export const PROJECT_EVENT: OutboxJob<ProjectEventData> = {
+  queue: QueueName.DOMAIN_EVENTS,
+  name: PROJECT_EVENT_JOB,
+  jobId: projectEventJobId,
+};
 
 /**
- * Publishes a project event after the change committed (one job per event: repeated
- * publishing of the same event is stored once). A failed enqueue is logged, not thrown.
+ * A project event for the outbox, written in the transaction of the change:
+ * `await this.outbox.addAll(manager, [projectEvent({ kind, projectId, ref })])`. One job per
+ * event (its id is the kind and ref), so an event relayed twice is stored once.
  */
-export async function publishProjectEvent(
-  queue: QueueService,
+export function projectEvent(
   event: Omit<ProjectEventData, 'occurredAt'> & { occurredAt?: Date },
-): Promise<void> {
-  const data: ProjectEventData = {
-    kind: event.kind,
-    projectId: event.projectId,
-    ref: event.ref,
-    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+): OutboxEntry<ProjectEventData> {
+  return {
+    job: PROJECT_EVENT,
+    data: {
+      kind: event.kind,
+      projectId: event.projectId,
+      ref: event.ref,
+      occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+    },
   };
-  try {
-    await queue.queue(QueueName.DOMAIN_EVENTS).add(PROJECT_EVENT_JOB, data, {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: projectEventJobId(data),
-    });
-  } catch (error) {
-    logger.error({ err: error, ...data }, 'could not enqueue the project event');
-  }
 }

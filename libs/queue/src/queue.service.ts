@@ -40,6 +40,42 @@ export class QueueService implements OnApplicationShutdown {
     }) as Promise<Job<TData>>;
   }
 
+  /**
+   * Enqueues jobs by queue and name, as the outbox relay does for stored events (same prompt
+   * failure while Redis is unreachable as `add`; the adds are sent without waiting in turn).
+   */
+  async addAllByName(
+    jobs: readonly { queue: QueueName; name: string; data: unknown; options: JobsOptions }[],
+  ): Promise<void> {
+    await this.connected(`enqueueing ${jobs.length} job(s)`);
+    await Promise.all(
+      jobs.map((job) =>
+        this.queue(job.queue).add(job.name, job.data, { ...DEFAULT_JOB_OPTIONS, ...job.options }),
+      ),
+    );
+  }
+
+  /**
+   * True for the first call with this key in any `windowMs` (across processes: a Redis key with
+   * a TTL), false for the others. Adaptive debounces use it to tell a leading edge from a burst.
+   */
+  async openWindow(key: string, windowMs: number): Promise<boolean> {
+    await this.connected(`opening window ${key}`);
+    const set = await this.connectionFor().set(
+      `${this.config.queue.prefix}:window:${key}`,
+      '1',
+      'PX',
+      windowMs,
+      'NX',
+    );
+    return set === 'OK';
+  }
+
+  /** Calls `listener` whenever the producer connection (re)connects to Redis. */
+  onReady(listener: () => void): void {
+    this.connectionFor().on('ready', listener);
+  }
+
   /** Waits for the first connection (at most the command timeout); fails at once when lost. */
   private async connected(what: string): Promise<void> {
     const connection = this.connectionFor();

@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
-import { notifyCouplingInputsChanged } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { CouplingInputsChangedJobData, couplingInputsChanged } from '@cc/impact';
+import { OutboxEntry } from '@cc/queue';
 
 /** Platform indicators that move when an outlet's sales change. */
 export const SALES_INDICATORS: readonly string[] = [
@@ -24,54 +23,39 @@ export const PRODUCT_CITY_SALES_INDICATORS: readonly string[] = [
 /** Platform indicators that move when a placement starts or ends. */
 export const PLACEMENT_INDICATORS: readonly string[] = ['products_in_market'];
 
-const logger = new Logger('RetailCoupling');
-
 /**
- * Sends the de-duplicated "coupling inputs changed" event for a city, once per period touched
- * (the impact worker debounces bursts). The data is already committed; if Redis is unreachable,
- * the event is logged and dropped, and the next scheduled recompute picks the change up.
+ * The "coupling inputs changed" events for a city, one per period touched, for the outbox (the
+ * impact worker debounces bursts). Written in the transaction of the change, so a change made
+ * while Redis is down is not lost: the event waits in PostgreSQL until the relay moves it.
  */
-export async function announceCouplingChange(
-  queue: QueueService,
-  change: {
-    cityId: string;
-    periods: Iterable<string>;
-    indicators: readonly string[];
-    reason: string;
-  },
-): Promise<void> {
-  for (const period of new Set(change.periods)) {
-    try {
-      await notifyCouplingInputsChanged(queue, {
-        cityId: change.cityId,
-        period,
-        indicators: [...change.indicators],
-        reason: change.reason,
-      });
-    } catch (error) {
-      logger.warn(
-        { err: error, cityId: change.cityId, period },
-        'could not enqueue the coupling event',
-      );
-    }
-  }
+export function couplingChange(change: {
+  cityId: string;
+  periods: Iterable<string>;
+  indicators: readonly string[];
+  reason: string;
+}): OutboxEntry<CouplingInputsChangedJobData>[] {
+  return [...new Set(change.periods)].map((period) =>
+    couplingInputsChanged({
+      cityId: change.cityId,
+      period,
+      indicators: [...change.indicators],
+      reason: change.reason,
+    }),
+  );
 }
 
 /**
  * A sale moves the outlet's city's sales indicators and the product's city's sell-through and
- * resource activation: tells every such city (once when they are the same).
+ * resource activation: events for every such city (once when they are the same).
  */
-export async function announceSales(
-  queue: QueueService,
-  sales: {
-    outletCityId: string;
-    productCityIds: Iterable<string>;
-    periods: Iterable<string>;
-    reason: string;
-  },
-): Promise<void> {
+export function salesChanged(sales: {
+  outletCityId: string;
+  productCityIds: Iterable<string>;
+  periods: Iterable<string>;
+  reason: string;
+}): OutboxEntry<CouplingInputsChangedJobData>[] {
   const periods = [...sales.periods];
-  await announceCouplingChange(queue, {
+  const events = couplingChange({
     cityId: sales.outletCityId,
     periods,
     indicators: SALES_INDICATORS,
@@ -79,11 +63,14 @@ export async function announceSales(
   });
   for (const cityId of new Set(sales.productCityIds)) {
     if (cityId === sales.outletCityId) continue;
-    await announceCouplingChange(queue, {
-      cityId,
-      periods,
-      indicators: PRODUCT_CITY_SALES_INDICATORS,
-      reason: sales.reason,
-    });
+    events.push(
+      ...couplingChange({
+        cityId,
+        periods,
+        indicators: PRODUCT_CITY_SALES_INDICATORS,
+        reason: sales.reason,
+      }),
+    );
   }
+  return events;
 }

@@ -22,6 +22,7 @@ import { Incubation1796071400000 } from './1796071400000-Incubation';
 import { ActiveIncubatedVentures1796071500000 } from './1796071500000-ActiveIncubatedVentures';
 import { Matching1796071600000 } from './1796071600000-Matching';
 import { MillisecondCreatedAt1796071700000 } from './1796071700000-MillisecondCreatedAt';
+import { Outbox1796071900000 } from './1796071900000-Outbox';
 import { ProjectCulturalResource1796072000000 } from './1796072000000-ProjectCulturalResource';
 import { RetailIndicatorFacts1796072100000 } from './1796072100000-RetailIndicatorFacts';
 import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitationExpiry';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   ActiveIncubatedVentures1796071500000,
   Matching1796071600000,
   MillisecondCreatedAt1796071700000,
+  Outbox1796071900000,
   ProjectCulturalResource1796072000000,
   RetailIndicatorFacts1796072100000,
   TeamInvitationExpiry1796072600000,

@@ -15,8 +15,8 @@ import { ManufacturerCapability } from './manufacturer-capability.entity';
 import { OrganizationMember } from './organization-member.entity';
 import { Organization } from './organization.entity';
 import { OrganizationKind, ROLE_FOR_ORGANIZATION_KIND } from './organization.enums';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { QueueService } from '@cc/queue';
+import { matchingChanged, MatchSubject } from '@cc/matching';
+import { OutboxWriter } from '@cc/queue';
 
 const byName = {
   column: 'organization.name',
@@ -34,7 +34,7 @@ export class OrganizationService {
     private readonly capabilities: Repository<ManufacturerCapability>,
     private readonly policy: AccessPolicy,
     private readonly locations: LocationValidator,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /**
@@ -119,7 +119,9 @@ export class OrganizationService {
   /** Matching keeps a copy of each manufacturer's profile: tell it when one changes. */
   private async manufacturerChanged(organization: Organization, reason: string): Promise<void> {
     if (organization.kind !== OrganizationKind.MANUFACTURER) return;
-    await notifyMatchingChanged(this.queue, MatchSubject.MANUFACTURER, organization.id, reason);
+    await this.outbox.addAlone([
+      matchingChanged(MatchSubject.MANUFACTURER, organization.id, reason),
+    ]);
   }
 
   /** Members of a MANUFACTURER organization who hold the MANUFACTURER role. */

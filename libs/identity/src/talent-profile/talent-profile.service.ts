@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { QueueService } from '@cc/queue';
+import { matchingChanged, MatchSubject } from '@cc/matching';
+import { OutboxWriter } from '@cc/queue';
 import { ABILITY_DIMENSIONS, TalentProfile } from './talent-profile.entity';
 import { UpsertTalentProfileInput } from './dto/upsert-talent-profile.input';
 
@@ -11,7 +11,7 @@ import { UpsertTalentProfileInput } from './dto/upsert-talent-profile.input';
 export class TalentProfileService {
   constructor(
     @InjectRepository(TalentProfile) private readonly profiles: Repository<TalentProfile>,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Creates or updates the viewer's own profile; there is no way to name another user. */
@@ -37,7 +37,9 @@ export class TalentProfileService {
     if (Object.keys(changes).length) {
       await this.profiles.update({ userId: viewer.userId }, changes);
     }
-    await notifyMatchingChanged(this.queue, MatchSubject.TALENT, viewer.userId, 'profile changed');
+    await this.outbox.addAlone([
+      matchingChanged(MatchSubject.TALENT, viewer.userId, 'profile changed'),
+    ]);
     return this.profiles.findOneByOrFail({ userId: viewer.userId });
   }
 

@@ -4,9 +4,9 @@ import { DataSource, EntityManager, LessThanOrEqual, Repository } from 'typeorm'
 import { AccessPolicy, Role, Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { matchingChanged, MatchSubject } from '@cc/matching';
 import { NotificationKind, NotificationService } from '@cc/notification';
-import { QueueService } from '@cc/queue';
+import { OutboxWriter } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { INVITATION_TTL_DAYS } from '../organization/membership.service';
 import { InvitationStatus } from '../organization/organization.enums';
@@ -31,7 +31,7 @@ export class TeamInvitationService {
     @InjectRepository(TeamInvitation) private readonly invitations: Repository<TeamInvitation>,
     private readonly policy: AccessPolicy,
     private readonly notifications: NotificationService,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async invite(viewer: Viewer, input: TeamMemberInput): Promise<TeamInvitation> {
@@ -112,7 +112,9 @@ export class TeamInvitationService {
       return manager.findOneByOrFail(Team, { id: invitation.teamId });
     });
     // Matching keeps each talent's teams, to suggest teammates a team lacks.
-    await notifyMatchingChanged(this.queue, MatchSubject.TALENT, viewer.userId, 'joined a team');
+    await this.outbox.addAlone([
+      matchingChanged(MatchSubject.TALENT, viewer.userId, 'joined a team'),
+    ]);
     return team;
   }
 

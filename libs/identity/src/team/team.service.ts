@@ -3,8 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CommonException, Connection, ConnectionArgs, paginate } from '@cc/graphql';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { QueueService } from '@cc/queue';
+import { matchingChanged, MatchSubject } from '@cc/matching';
+import { OutboxWriter } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Discipline } from '../talent-profile/discipline.enum';
 import { CreateTeamInput, SetTeamMemberRoleInput, TeamMemberInput } from './dto/team.inputs';
@@ -17,17 +17,14 @@ export class TeamService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Team) private readonly teams: Repository<Team>,
     private readonly policy: AccessPolicy,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Matching keeps each talent's teams, to suggest teammates a team lacks. */
   private membershipChanged(userId: string): Promise<void> {
-    return notifyMatchingChanged(
-      this.queue,
-      MatchSubject.TALENT,
-      userId,
-      'team membership changed',
-    );
+    return this.outbox.addAlone([
+      matchingChanged(MatchSubject.TALENT, userId, 'team membership changed'),
+    ]);
   }
 
   /** The creating talent becomes the team's LEAD. */

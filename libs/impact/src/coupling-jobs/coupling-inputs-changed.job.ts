@@ -1,10 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Job } from 'bullmq';
-import { JobHandler, JobProcessor, QueueName, QueueService } from '@cc/queue';
+import { JobHandler, JobProcessor, OutboxEntry, QueueName } from '@cc/queue';
 import { CouplingRecomputeRequester } from './coupling-recompute.requester';
 
-/** Events of one burst that arrive within this window are handled once. */
-export const COUPLING_INPUTS_DEBOUNCE_MS = 500;
+/**
+ * No wait: the event handler only finds the versions concerned and asks the requester, which
+ * debounces per version (leading edge, trailing edge, maximum wait).
+ */
+export const COUPLING_INPUTS_DEBOUNCE_MS = 0;
 
 export interface CouplingInputsChangedJobData {
   cityId: string;
@@ -51,24 +54,25 @@ export class CouplingInputsChangedJob implements JobHandler<
 }
 
 /**
- * Tells the impact domain that a change may have moved coupling indicators of a city: enqueues a
- * de-duplicated `CouplingInputsChangedJob`. Needs only the global `QueueService`, not the
- * impact module. E.g. after a sale: `notifyCouplingInputsChanged(queue, { cityId, period:
- * '2026-Q3', indicators: ['creative_sales_revenue', 'brand_reach'], reason: 'sale recorded' })`.
+ * The event "coupling inputs changed" for the outbox, written in the transaction of the change:
+ * `await this.outbox.addAll(manager, [couplingInputsChanged({ cityId, period: '2026-Q3',
+ * indicators: ['creative_sales_revenue'], reason: 'sale recorded' })])`. Needs no impact module.
+ * De-duplicated per (city, indicator set) without delay: the first event of a burst runs at
+ * once (the recompute requester debounces), later ones while it waits are covered by it, and one
+ * arriving while it runs leaves one follow-up (`keepLastIfActive`).
  */
-export async function notifyCouplingInputsChanged(
-  queue: QueueService,
+export function couplingInputsChanged(
   change: Omit<CouplingInputsChangedJobData, 'requestId'>,
-): Promise<void> {
-  await queue.add(
-    CouplingInputsChangedJob,
-    { ...change, requestId: randomUUID() },
-    {
+): OutboxEntry<CouplingInputsChangedJobData> {
+  return {
+    job: CouplingInputsChangedJob,
+    data: { ...change, requestId: randomUUID() },
+    options: {
       delay: COUPLING_INPUTS_DEBOUNCE_MS,
       deduplication: {
         id: CouplingInputsChangedJob.deduplicationId(change.cityId, change.indicators),
         keepLastIfActive: true,
       },
     },
-  );
+  };
 }

@@ -6,12 +6,19 @@ import { RebuildCouplingJob } from './rebuild-coupling.job';
 import { RecomputeCouplingJob } from './recompute-coupling.job';
 
 /**
- * How long a recompute waits after the first request of a burst. Requests that arrive while it
- * waits are dropped (the run reads the latest data anyway); requests that arrive while it runs
- * leave exactly one follow-up run. So a burst of N events for a version costs about
- * 1 + (burst length / (delay + run time)) recomputes, never N.
+ * The adaptive debounce of recomputes, per version:
+ * - leading edge: the first request for a version idle for COUPLING_RECOMPUTE_WINDOW_MS runs at
+ *   once (no delay), so a lone sale is reflected as fast as a recompute runs;
+ * - trailing edge: later requests in the window wait COUPLING_RECOMPUTE_DEBOUNCE_MS, and every
+ *   request while one waits joins it (it has not read its inputs yet);
+ * - maximum wait: the waiting run's start is fixed by the first request that created it and
+ *   never pushed back, so no request waits more than the delay plus the run in progress;
+ * - a request while a run is in progress leaves exactly one follow-up run (`keepLastIfActive`):
+ *   the running one may have read its inputs before the change, the follow-up reads after it.
+ * So a burst costs at most one run per (run time + delay), however many events it holds.
  */
-export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 1_500;
+export const COUPLING_RECOMPUTE_DEBOUNCE_MS = 250;
+export const COUPLING_RECOMPUTE_WINDOW_MS = 1_000;
 
 /** Quiet time after the last manual rebuild request before the rebuild starts. */
 export const COUPLING_REBUILD_DEBOUNCE_MS = 3_000;
@@ -23,6 +30,11 @@ export const COUPLING_REBUILD_DEBOUNCE_MS = 3_000;
  */
 @Injectable()
 export class CouplingRecomputeRequester {
+  private readonly queued = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** When this process last asked about each version's window. */
+  private readonly recentlySeen = new Map<string, number>();
+
   constructor(
     private readonly queue: QueueService,
     private readonly systems: IndicatorSystemService,
@@ -47,23 +59,59 @@ export class CouplingRecomputeRequester {
   }
 
   /**
-   * Debounced via BullMQ deduplication: one id per version, a delay, and `keepLastIfActive` so a
-   * request during a run is not lost but leaves one follow-up run (at most one waiting and one
-   * active job per version). The job id is unique per request: a fixed id would collide with
-   * the retained previous run and swallow that follow-up.
+   * Debounced (see COUPLING_RECOMPUTE_DEBOUNCE_MS) via BullMQ deduplication: one id per version,
+   * no delay on a leading edge, and `keepLastIfActive` so a request during a run is not lost but
+   * leaves one follow-up run (at most one waiting and one active job per version). The job id
+   * is unique per request: a fixed id would collide with the retained previous run and swallow
+   * that follow-up.
    */
-  async requestForVersion(versionId: string, reason: string): Promise<void> {
+  requestForVersion(versionId: string, reason: string): Promise<void> {
+    // In this process, at most one add per version is in flight and one queued behind it:
+    // requests while one is queued join it. The queued add is sent after the one in flight
+    // completed, so after every joiner's change committed: it covers them all.
+    const queued = this.queued.get(versionId);
+    if (queued) return queued;
+    const previous = this.inFlight.get(versionId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(versionId);
+        const sending = this.send(versionId, reason);
+        this.inFlight.set(versionId, sending);
+        return sending.finally(() => {
+          if (this.inFlight.get(versionId) === sending) this.inFlight.delete(versionId);
+        });
+      });
+    this.queued.set(versionId, next);
+    return next;
+  }
+
+  private async send(versionId: string, reason: string): Promise<void> {
+    const leading = await this.isLeadingEdge(versionId);
     await this.queue.add(
       RecomputeCouplingJob,
       { versionId, reason, requestId: randomUUID() },
       {
-        delay: COUPLING_RECOMPUTE_DEBOUNCE_MS,
+        delay: leading ? 0 : COUPLING_RECOMPUTE_DEBOUNCE_MS,
         deduplication: {
           id: RecomputeCouplingJob.deduplicationId(versionId),
           keepLastIfActive: true,
         },
       },
     );
+  }
+
+  /**
+   * Whether no request for the version came in the window (in any process). A request this
+   * process saw within the window is a burst already: no need to ask Redis again.
+   */
+  private async isLeadingEdge(versionId: string): Promise<boolean> {
+    const now = Date.now();
+    const seen = this.recentlySeen.get(versionId);
+    if (seen !== undefined && now - seen < COUPLING_RECOMPUTE_WINDOW_MS) return false;
+    this.recentlySeen.set(versionId, now);
+    if (this.recentlySeen.size > 10_000) this.recentlySeen.clear();
+    return this.queue.openWindow(`coupling-recompute.${versionId}`, COUPLING_RECOMPUTE_WINDOW_MS);
   }
 
   /**

@@ -95,6 +95,7 @@ export class BidAwardService {
             dueAt: locked.deliveryDeadline,
           }),
         );
+        await this.events.bidAwarded(manager, project, current.id);
         return {
           bid: { ...current, state: BidState.ACCEPTED },
           order,
@@ -110,7 +111,6 @@ export class BidAwardService {
       }
       throw error;
     }
-    await this.events.bidAwarded(project, result.bid.id);
     await this.notifier.bidsDecided(project, result.bid, result.rejectedBids);
     return result;
   }

@@ -145,17 +145,15 @@ export class ProductionService {
         byUserId: viewer.userId,
         quantity: delivering ? delivered : null,
       });
+      const project = await manager.findOneByOrFail(Project, { id: order.projectId });
+      if (delivering) await this.events.delivered(manager, project, order.organizationId);
+      if (stage === ProductionStage.SAMPLE_APPROVED)
+        await this.events.sampleApproved(manager, project, order.id);
     });
     const [project, moved] = await Promise.all([
       this.projects.getVisible(viewer, order.projectId),
       this.orders.findOneByOrFail({ id: order.id }),
     ]);
-    if (delivering) {
-      await this.events.delivered(project);
-      await this.events.manufacturerRecordChanged(order.organizationId, 'order delivered');
-    }
-    if (stage === ProductionStage.SAMPLE_APPROVED)
-      await this.events.sampleApproved(project, order.id);
     await this.notifier.milestone(project, moved, stage, viewer.userId);
     return moved;
   }

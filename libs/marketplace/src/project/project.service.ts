@@ -105,11 +105,12 @@ export class ProjectService {
         'The bid deadline has passed; move it into the future before publishing',
       );
     }
-    const published = await this.transition(project, ProjectState.OPEN_FOR_BIDS, {
-      publishedAt: new Date(),
-    });
-    await this.events.projectPublished(published);
-    return published;
+    return this.transition(
+      project,
+      ProjectState.OPEN_FOR_BIDS,
+      { publishedAt: new Date() },
+      (manager) => this.events.projectPublished(manager, project),
+    );
   }
 
   /** Projects by id, for other domains' reporting (callers decide who may see them). */
@@ -196,8 +197,9 @@ export class ProjectService {
   }
 
   /**
-   * Called by retail when a project's first product gets an active placement. Idempotent: a
-   * project already IN_MARKET (or CLOSED) is left as it is.
+   * Retail's fast path when a placement is accepted: the project enters the market at once.
+   * Idempotent: a project already IN_MARKET (or CLOSED) is left as it is. The guarantee is the
+   * `EnterMarketJob` event written with the placement, which retries until it holds.
    */
   async enterMarket(id: string): Promise<Project> {
     const project = await this.projects.findOneBy({ id });
@@ -240,20 +242,25 @@ export class ProjectService {
     project: Project,
     to: ProjectState,
     changes: Partial<Project> = {},
+    alongside?: (manager: EntityManager) => Promise<void>,
   ): Promise<Project> {
     if (!canTransition(project.state, to))
       throw MarketplaceException.illegalTransition(project.state, to);
-    const result = await this.projects.update(
-      { id: project.id, state: project.state },
-      { ...changes, state: to },
-    );
-    if (!result.affected) {
-      const current = await this.projects.findOneByOrFail({ id: project.id });
-      throw MarketplaceException.illegalTransition(current.state, to);
-    }
-    const moved = await this.projects.findOneByOrFail({ id: project.id });
-    await this.events.projectChanged(moved, `project ${to}`);
-    return moved;
+    // The move and its events commit together.
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        Project,
+        { id: project.id, state: project.state },
+        { ...changes, state: to },
+      );
+      if (!result.affected) {
+        const current = await manager.findOneByOrFail(Project, { id: project.id });
+        throw MarketplaceException.illegalTransition(current.state, to);
+      }
+      await this.events.projectChanged(manager, project, `project ${to}`);
+      await alongside?.(manager);
+    });
+    return this.projects.findOneByOrFail({ id: project.id });
   }
 
   private async assertCity(cityId: string): Promise<void> {

@@ -58,6 +58,11 @@ export class ReviewService {
             order.organizationId,
             input.quality + input.onTimeDelivery + input.communication,
           );
+          await this.events.manufacturerRecordChanged(
+            manager,
+            order.organizationId,
+            'review added',
+          );
         }
         return review;
       });
@@ -69,9 +74,6 @@ export class ReviewService {
         );
       }
       throw error;
-    }
-    if (saved.side === ReviewSide.PROJECT_OWNER) {
-      await this.events.manufacturerRecordChanged(order.organizationId, 'review added');
     }
     return saved;
   }

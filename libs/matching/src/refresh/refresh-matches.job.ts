@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { JobHandler, JobProcessor, QueueName, QueueService } from '@cc/queue';
+import { JobHandler, JobProcessor, OutboxEntry, QueueName } from '@cc/queue';
 import { MatchRefresher } from './match-refresher.service';
 import { MatchSubject } from './match-subject';
 
@@ -38,32 +37,25 @@ export class RefreshMatchesJob implements JobHandler<RefreshMatchesJobData, numb
   }
 }
 
-const logger = new Logger('MatchingEvents');
-
 /**
- * The event "something matching scores changed": a project published or updated, a capability
- * profile, an outlet, a review, a sale. Needs only the global `QueueService`. The change is
- * already committed; if Redis is unreachable the event is logged and the nightly rebuild catches up.
+ * The event "something matching scores changed" for the outbox (a project published or updated,
+ * a capability profile, an outlet, a review, a sale), written in the transaction of the change:
+ * `await this.outbox.addAll(manager, [matchingChanged(MatchSubject.PRODUCT, id, 'sale recorded')])`.
  */
-export async function notifyMatchingChanged(
-  queue: QueueService,
+export function matchingChanged(
   subject: MatchSubject,
   id: string,
   reason: string,
-): Promise<void> {
-  try {
-    await queue.add(
-      RefreshMatchesJob,
-      { subject, id, reason, requestId: randomUUID() },
-      {
-        delay: MATCHING_REFRESH_DEBOUNCE_MS,
-        deduplication: {
-          id: RefreshMatchesJob.deduplicationId(subject, id),
-          keepLastIfActive: true,
-        },
+): OutboxEntry<RefreshMatchesJobData> {
+  return {
+    job: RefreshMatchesJob,
+    data: { subject, id, reason, requestId: randomUUID() },
+    options: {
+      delay: MATCHING_REFRESH_DEBOUNCE_MS,
+      deduplication: {
+        id: RefreshMatchesJob.deduplicationId(subject, id),
+        keepLastIfActive: true,
       },
-    );
-  } catch (error) {
-    logger.warn({ err: error, subject, id, reason }, 'could not enqueue the matching event');
-  }
+    },
+  };
 }

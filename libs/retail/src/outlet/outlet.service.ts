@@ -11,8 +11,8 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { CreateOutletInput, UpdateOutletInput } from './dto/outlet.inputs';
 import { OutletsArgs } from './dto/outlets.args';
 import { Outlet } from './outlet.entity';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { QueueService } from '@cc/queue';
+import { matchingChanged, MatchSubject } from '@cc/matching';
+import { OutboxWriter } from '@cc/queue';
 
 @Injectable()
 export class OutletService {
@@ -23,12 +23,12 @@ export class OutletService {
     private readonly identity: IdentityLoaders,
     private readonly policy: AccessPolicy,
     private readonly access: RetailAccess,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Matching keeps a copy of each outlet: tell it when one is created or changes. */
   private async changed(outlet: Outlet, reason: string): Promise<Outlet> {
-    await notifyMatchingChanged(this.queue, MatchSubject.OUTLET, outlet.id, reason);
+    await this.outbox.addAlone([matchingChanged(MatchSubject.OUTLET, outlet.id, reason)]);
     return outlet;
   }
 

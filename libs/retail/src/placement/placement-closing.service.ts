@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { periodOf } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { OutboxEntry, OutboxWriter } from '@cc/queue';
 import { OutletService } from '../outlet/outlet.service';
-import { announceCouplingChange, PLACEMENT_INDICATORS } from '../retail-coupling';
+import { couplingChange, PLACEMENT_INDICATORS } from '../retail-coupling';
 import { OPEN_PLACEMENT_STATES, PlacementState } from './placement-state';
 
 export interface ClosedPlacement {
@@ -20,7 +20,7 @@ export class PlacementClosingService {
 
   constructor(
     private readonly outlets: OutletService,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /**
@@ -49,27 +49,26 @@ export class PlacementClosingService {
         ],
       );
     this.logger.log({ projectId, placements: rows.length, by: viewer.userId }, 'project closed');
+    await this.outbox.addAll(manager, await this.endedEvents(rows));
     return rows.map((row) => ({ id: row.id, outletId: row.outlet_id, state: row.state }));
   }
 
-  /** After a close committed: products in market moved in each ended placement's city. */
-  async announceEnded(placements: ClosedPlacement[]): Promise<void> {
-    const outlets = [
-      ...new Set(
-        placements
-          .filter((placement) => placement.state === PlacementState.ENDED)
-          .map((placement) => placement.outletId),
-      ),
-    ];
+  /** Products in market moved in each ended placement's city. */
+  private async endedEvents(
+    rows: { outlet_id: string; state: PlacementState }[],
+  ): Promise<OutboxEntry<unknown>[]> {
+    const outlets = new Set(
+      rows.filter((row) => row.state === PlacementState.ENDED).map((row) => row.outlet_id),
+    );
     const cities = new Set<string>();
     for (const outletId of outlets) cities.add((await this.outlets.get(outletId)).cityId);
-    for (const cityId of cities) {
-      await announceCouplingChange(this.queue, {
+    return [...cities].flatMap((cityId) =>
+      couplingChange({
         cityId,
         periods: [periodOf(new Date()).key],
         indicators: PLACEMENT_INDICATORS,
         reason: 'project closed',
-      });
-    }
+      }),
+    );
   }
 }

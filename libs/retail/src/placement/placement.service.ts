@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { isUniqueViolation } from '@cc/database';
 import { Connection, FieldError, LoaderRegistry, paginate } from '@cc/graphql';
 import { IdentityLoaders } from '@cc/identity';
 import { periodOf } from '@cc/impact';
-import { ProjectService, ProjectState } from '@cc/marketplace';
-import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
+import { enterMarketEvent, ProjectService, ProjectState } from '@cc/marketplace';
+import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
 import { OutletService } from '../outlet/outlet.service';
 import { Product } from '../product/product.entity';
 import { ProductService } from '../product/product.service';
 import { RetailAccess } from '../retail-access';
-import { announceCouplingChange, PLACEMENT_INDICATORS } from '../retail-coupling';
+import { couplingChange, PLACEMENT_INDICATORS } from '../retail-coupling';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import {
   MakersTermsInput,
@@ -55,7 +55,7 @@ export class PlacementService {
     private readonly projects: ProjectService,
     private readonly identity: IdentityLoaders,
     private readonly access: RetailAccess,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** The makers offer their product to an outlet, with terms and their royalty split. */
@@ -129,23 +129,31 @@ export class PlacementService {
       }
     }
     await this.assertSellable(party.product);
-    const placement = await this.move(party, PlacementAction.ACCEPT, viewer, {
-      ...royalty,
-      answeredByUserId: viewer.userId,
-      activatedAt: new Date(),
-    });
+    // The placement and its events (the project's entry into the market among them) commit
+    // together; the event is the guarantee, retried by the worker until the project is IN_MARKET.
+    const placement = await this.move(
+      party,
+      PlacementAction.ACCEPT,
+      viewer,
+      { ...royalty, answeredByUserId: viewer.userId, activatedAt: new Date() },
+      async (manager, placement) =>
+        this.outbox.addAll(manager, [
+          enterMarketEvent({ projectId: placement.projectId, placementId: placement.id }),
+          ...(await this.placementEvents(placement, 'placement started')),
+          projectEvent({
+            kind: ProjectEventKind.PLACEMENT_STARTED,
+            projectId: placement.projectId,
+            ref: placement.id,
+          }),
+        ]),
+    );
+    // Fast path, so the answer already shows the project IN_MARKET; a failure here is repaired
+    // by the event above.
     await this.projects.enterMarket(placement.projectId).catch((error: unknown) => {
-      // The placement stands; the project's state is the marketplace's to fix (e.g. cancelled meanwhile).
       this.logger.warn(
         { err: error, projectId: placement.projectId },
-        'project could not enter the market',
+        'project did not enter the market at once; its outbox event will retry',
       );
-    });
-    await this.announce(placement, 'placement started');
-    await publishProjectEvent(this.queue, {
-      kind: ProjectEventKind.PLACEMENT_STARTED,
-      projectId: placement.projectId,
-      ref: placement.id,
     });
     return placement;
   }
@@ -166,20 +174,25 @@ export class PlacementService {
   /** Either side ends an active placement; sales made while it was active can still be reported. */
   async end(viewer: Viewer, id: string, reason?: string): Promise<Placement> {
     const party = await this.getForParty(viewer, id);
-    const placement = await this.move(
+    return this.move(
       party,
       PlacementAction.END,
       viewer,
       this.closing(viewer, reason),
+      (manager, p) =>
+        this.placementEvents(p, 'placement ended').then((events) =>
+          this.outbox.addAll(manager, events),
+        ),
     );
-    await this.announce(placement, 'placement ended');
-    return placement;
   }
 
   /** Products in market moved for the outlet's city in the current period. */
-  private async announce(placement: Placement, reason: string): Promise<void> {
+  private async placementEvents(
+    placement: Placement,
+    reason: string,
+  ): Promise<OutboxEntry<unknown>[]> {
     const outlet = await this.outlets.get(placement.outletId);
-    await announceCouplingChange(this.queue, {
+    return couplingChange({
       cityId: outlet.cityId,
       periods: [periodOf(new Date()).key],
       indicators: PLACEMENT_INDICATORS,
@@ -257,18 +270,28 @@ export class PlacementService {
     action: PlacementAction,
     viewer: Viewer,
     changes: Partial<Placement>,
+    alongside?: (manager: EntityManager, moved: Placement) => Promise<void>,
   ): Promise<Placement> {
     const side = this.actingSide(party, action);
     const move = movePlacement(party.placement.state, action, side, party.placement.initiatedBy);
     if (!move.ok) throw illegal(party.placement.state, action);
-    const result = await this.placements.update(
-      { id: party.placement.id, state: party.placement.state },
-      { ...changes, state: move.to },
-    );
-    if (!result.affected) {
-      const current = await this.placements.findOneByOrFail({ id: party.placement.id });
-      throw illegal(current.state, action);
-    }
+    // The move and what it tells other domains (`alongside`) commit together.
+    await this.placements.manager.transaction(async (manager) => {
+      const result = await manager.update(
+        Placement,
+        { id: party.placement.id, state: party.placement.state },
+        { ...changes, state: move.to },
+      );
+      if (!result.affected) {
+        const current = await manager.findOneByOrFail(Placement, { id: party.placement.id });
+        throw illegal(current.state, action);
+      }
+      if (alongside)
+        await alongside(
+          manager,
+          await manager.findOneByOrFail(Placement, { id: party.placement.id }),
+        );
+    });
     this.logger.log(
       { placementId: party.placement.id, action, by: viewer.userId },
       'placement moved',

@@ -2,11 +2,11 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { ParseIdPipe } from '@cc/graphql';
 import { Project, ProjectService } from '@cc/marketplace';
-import { ClosedPlacement, PlacementClosingService } from './placement-closing.service';
+import { PlacementClosingService } from './placement-closing.service';
 
 /**
  * Closing a project lives on the retail side: it ends the project's life in the market, and
- * retail sits downstream of the marketplace (as when a first placement calls `enterMarket`).
+ * retail sits downstream of the marketplace (as when a first placement puts its project IN_MARKET).
  * The marketplace moves the project; retail ends its placements in the same transaction.
  */
 @Resolver(() => Project)
@@ -27,11 +27,8 @@ export class ProjectClosingResolver {
     reason: string | undefined,
     @CurrentViewer() viewer: Viewer,
   ): Promise<Project> {
-    const closed: ClosedPlacement[] = [];
-    const project = await this.projects.close(viewer, id, async (manager) => {
-      closed.push(...(await this.placements.closeAllOfProject(manager, id, viewer, reason)));
+    return this.projects.close(viewer, id, async (manager) => {
+      await this.placements.closeAllOfProject(manager, id, viewer, reason);
     });
-    await this.placements.announceEnded(closed);
-    return project;
   }
 }

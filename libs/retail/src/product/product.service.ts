@@ -13,8 +13,8 @@ import { RetailErrorCode, RetailException } from '../retail.exception';
 import { CreateProductInput, UpdateProductInput } from './dto/product.inputs';
 import { ProductsArgs } from './dto/products.args';
 import { Product } from './product.entity';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
-import { QueueService } from '@cc/queue';
+import { matchingChanged, MatchSubject } from '@cc/matching';
+import { OutboxWriter } from '@cc/queue';
 
 @Injectable()
 export class ProductService {
@@ -25,7 +25,7 @@ export class ProductService {
     private readonly production: ProductionService,
     private readonly catalog: CatalogService,
     private readonly access: RetailAccess,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /**
@@ -71,7 +71,9 @@ export class ProductService {
           createdByUserId: viewer.userId,
         }),
       );
-      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'product created');
+      await this.outbox.addAlone([
+        matchingChanged(MatchSubject.PRODUCT, product.id, 'product created'),
+      ]);
       return product;
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_product_project')) {
@@ -97,7 +99,9 @@ export class ProductService {
     await this.access.assertMaker(viewer, product);
     Object.assign(product, input);
     const saved = await this.products.save(product);
-    await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, saved.id, 'product updated');
+    await this.outbox.addAlone([
+      matchingChanged(MatchSubject.PRODUCT, saved.id, 'product updated'),
+    ]);
     return saved;
   }
 

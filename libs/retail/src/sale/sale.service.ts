@@ -4,21 +4,21 @@ import { EntityManager, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { Connection, paginate } from '@cc/graphql';
 import { periodOf } from '@cc/impact';
-import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
+import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
 import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { Placement } from '../placement/placement.entity';
 import { ProductService } from '../product/product.service';
 import { RetailAccess } from '../retail-access';
-import { announceSales } from '../retail-coupling';
+import { salesChanged } from '../retail-coupling';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult } from './sale.connection';
 import { Sale } from './sale.entity';
 import { SalePlausibility, SqlRows } from './sale-plausibility';
 import { overStock, overStockMessage } from './sale-stock';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { matchingChanged, MatchSubject } from '@cc/matching';
 
 /** A sale may be dated this far past the server's clock (tills run a little fast). */
 export const SOLD_AT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -31,7 +31,7 @@ export class SaleService {
     private readonly outlets: OutletService,
     private readonly products: ProductService,
     private readonly access: RetailAccess,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
     private readonly plausibility: SalePlausibility,
     private readonly facts: RetailFactsService,
   ) {}
@@ -64,21 +64,17 @@ export class SaleService {
         `Product ${product.id} had no active placement at this outlet at ${input.soldAt.toISOString()}`,
       );
     }
-    const rows = await this.sales.manager.transaction(async (manager) => {
+    // The sale, its facts and its events commit together: a sale made while Redis is down is not lost.
+    const saleId = await this.sales.manager.transaction(async (manager) => {
       await this.assertInStock(manager, outlet.id, product.id, input);
-      const inserted = await this.insert(manager, outlet, product.id, placement.id, viewer, input);
-      if (inserted.length) await this.facts.recordSale(manager, inserted[0]);
-      return inserted;
+      const rows = await this.insert(manager, outlet, product.id, placement.id, viewer, input);
+      if (!rows.length) return null;
+      await this.facts.recordSale(manager, rows[0]);
+      await this.outbox.addAll(manager, this.saleEvents(outlet, product, rows[0].id, input.soldAt));
+      return rows[0].id;
     });
-    if (rows.length) {
-      await this.announce(outlet, product, [input.soldAt], 'sale recorded');
-      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, product.id, 'sale recorded');
-      await publishProjectEvent(this.queue, {
-        kind: ProjectEventKind.SALE_RECORDED,
-        projectId: product.projectId,
-        ref: rows[0].id,
-      });
-      return { sale: await this.sales.findOneByOrFail({ id: rows[0].id }), alreadyRecorded: false };
+    if (saleId) {
+      return { sale: await this.sales.findOneByOrFail({ id: saleId }), alreadyRecorded: false };
     }
     const existing = await this.sales.findOneByOrFail({
       outletId: outlet.id,
@@ -205,20 +201,29 @@ export class SaleService {
   }
 
   /**
-   * Tells the impact domain that the outlet's city (sales, reach, coverage, earnings) and the
-   * product's city (sell-through, activation) changed in the quarters of these sales.
+   * What a recorded sale tells other domains: the impact domain that the outlet's city (sales,
+   * reach, coverage, earnings) and the product's city (sell-through, activation) changed in the
+   * quarter sold; matching that the product's sell-through moved; incubation that a project sold.
    */
-  announce(
+  private saleEvents(
     outlet: Pick<Outlet, 'cityId'>,
-    product: { cityId: string },
-    soldAt: Iterable<Date>,
-    reason: string,
-  ): Promise<void> {
-    return announceSales(this.queue, {
-      outletCityId: outlet.cityId,
-      productCityIds: [product.cityId],
-      periods: [...soldAt].map((at) => periodOf(at).key),
-      reason,
-    });
+    product: { id: string; cityId: string; projectId: string },
+    saleId: string,
+    soldAt: Date,
+  ): OutboxEntry<unknown>[] {
+    return [
+      ...salesChanged({
+        outletCityId: outlet.cityId,
+        productCityIds: [product.cityId],
+        periods: [periodOf(soldAt).key],
+        reason: 'sale recorded',
+      }),
+      matchingChanged(MatchSubject.PRODUCT, product.id, 'sale recorded'),
+      projectEvent({
+        kind: ProjectEventKind.SALE_RECORDED,
+        projectId: product.projectId,
+        ref: saleId,
+      }),
+    ];
   }
 }

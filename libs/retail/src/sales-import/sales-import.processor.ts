@@ -7,11 +7,11 @@ import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, In } from 'typeorm';
 import { periodOf, periodsBetween } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { OutboxEntry, OutboxWriter } from '@cc/queue';
 import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
-import { announceSales } from '../retail-coupling';
+import { salesChanged } from '../retail-coupling';
 import { SalePlausibility, SqlRows } from '../sale/sale-plausibility';
 import { overStock, overStockMessage } from '../sale/sale-stock';
 import {
@@ -28,7 +28,7 @@ import { SalesImportError } from './sales-import-error.entity';
 import { productExistence, unplacedReason } from './unplaced-product';
 import { SalesImportStatus } from './sales-import-status.enum';
 import { SalesImport } from './sales-import.entity';
-import { MatchSubject, notifyMatchingChanged } from '@cc/matching';
+import { matchingChanged, MatchSubject } from '@cc/matching';
 
 /** Rows validated and written per transaction: one COPY and one INSERT … SELECT each. */
 export const SALES_IMPORT_BATCH_ROWS = 10_000;
@@ -96,7 +96,7 @@ export class SalesImportProcessor {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly queue: QueueService,
+    private readonly outbox: OutboxWriter,
     private readonly plausibility: SalePlausibility,
     private readonly facts: RetailFactsService,
   ) {}
@@ -153,54 +153,71 @@ export class SalesImportProcessor {
           importId,
         ])
       ).rows;
-      await client.query(
-        `UPDATE sales_import
-            SET status = $2, finished_at = now(), updated_at = now(), processed_rows = $3,
-                imported_rows = $4, duplicate_rows = $5, rejected_rows = $6
-          WHERE id = $1`,
-        [
-          importId,
-          SalesImportStatus.COMPLETED,
-          progress.processed,
-          count,
-          progress.processed - progress.rejected - count,
-          progress.rejected,
-        ],
-      );
+      const sold: { product_id: string; city_id: string }[] =
+        count > 0
+          ? await this.db.query(
+              `SELECT DISTINCT sale.product_id, product.city_id
+                 FROM sale JOIN product ON product.id = sale.product_id
+                WHERE sale.import_id = $1 ORDER BY sale.product_id`,
+              [importId],
+            )
+          : [];
+      // The import completes and its events are written in one transaction: both or neither.
+      await runner.startTransaction();
+      try {
+        await client.query(
+          `UPDATE sales_import
+              SET status = $2, finished_at = now(), updated_at = now(), processed_rows = $3,
+                  imported_rows = $4, duplicate_rows = $5, rejected_rows = $6
+            WHERE id = $1`,
+          [
+            importId,
+            SalesImportStatus.COMPLETED,
+            progress.processed,
+            count,
+            progress.processed - progress.rejected - count,
+            progress.rejected,
+          ],
+        );
+        await this.outbox.addAll(runner.manager, this.events(outlet, sold, progress));
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
       await this.db.getRepository(SalesImportChunk).delete({ importId });
       this.logger.log(
         { importId, processed: progress.processed, imported: count, rejected: progress.rejected },
         'sales import completed',
       );
-      if (count > 0) {
-        const sold: { product_id: string; city_id: string }[] = await this.db.query(
-          `SELECT DISTINCT sale.product_id, product.city_id
-             FROM sale JOIN product ON product.id = sale.product_id
-            WHERE sale.import_id = $1 ORDER BY sale.product_id`,
-          [importId],
-        );
-        await announceSales(this.queue, {
-          outletCityId: outlet.cityId,
-          productCityIds: sold.map((row) => row.city_id),
-          periods: periodsBetween(
-            periodOf(new Date(progress.earliest)),
-            periodOf(new Date(progress.latest)),
-          ).map((period) => period.key),
-          reason: 'sales imported',
-        });
-        await this.announceSellThrough(sold.map((row) => row.product_id));
-      }
       return imports.findOneBy({ id: importId });
     } finally {
       runner.release();
     }
   }
 
-  /** Sell-through moved for every product the import sold: matching rescores each. */
-  private async announceSellThrough(productIds: string[]): Promise<void> {
-    for (const productId of productIds) {
-      await notifyMatchingChanged(this.queue, MatchSubject.PRODUCT, productId, 'sales imported');
-    }
+  /**
+   * The coupling metrics of the outlet's and the products' cities moved in the quarters sold,
+   * and sell-through moved for every product sold: matching rescores each.
+   */
+  private events(
+    outlet: Outlet,
+    sold: { product_id: string; city_id: string }[],
+    progress: Progress,
+  ): OutboxEntry<unknown>[] {
+    if (sold.length === 0) return [];
+    return [
+      ...salesChanged({
+        outletCityId: outlet.cityId,
+        productCityIds: sold.map((row) => row.city_id),
+        periods: periodsBetween(
+          periodOf(new Date(progress.earliest)),
+          periodOf(new Date(progress.latest)),
+        ).map((period) => period.key),
+        reason: 'sales imported',
+      }),
+      ...sold.map((row) => matchingChanged(MatchSubject.PRODUCT, row.product_id, 'sales imported')),
+    ];
   }
 
   /** Marks an import FAILED for good (its job failed for good), keeping what it imported. */
