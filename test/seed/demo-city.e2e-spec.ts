@@ -44,6 +44,7 @@ async function tableHashes(url: string): Promise<Record<string, string>> {
     const keyed: Record<string, string> = {
       seed_fixture: 'key',
       manufacturer_record: 'organization_id',
+      incubation_kpi_value: 'report_id, t.metric_id',
     };
     for (const table of [...Object.keys(SEED_TABLES), 'manufacturer_record']) {
       const key = keyed[table] ?? 'id';
