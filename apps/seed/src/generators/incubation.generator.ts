@@ -79,7 +79,6 @@ export async function generateIncubation(
   const pool = ranked.map((row) => row.team);
   const take = (n: number) => pool.splice(0, n);
   const q = context.quarters;
-  const at = (quarter: Quarter, days: number) => addDays(quarter.start, days);
 
   const programs = [
     ['Industrial Heritage Design Camp', 'Turning Tiexi’s factories into products and brands.'],
