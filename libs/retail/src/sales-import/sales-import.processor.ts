@@ -8,7 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, In } from 'typeorm';
 import { AppConfig } from '@cc/config';
 import { periodOf, periodsBetween } from '@cc/impact';
-import { QueueService } from '@cc/queue';
+import { ProjectEventKind, publishProjectEvent, QueueService } from '@cc/queue';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
 import { announceSales } from '../retail-coupling';
@@ -186,10 +186,32 @@ export class SalesImportProcessor {
           reason: 'sales imported',
         });
         await this.announceSellThrough(sold.map((row) => row.product_id));
+        await this.announceProjectSales(importId);
       }
       return imports.findOneBy({ id: importId });
     } finally {
       runner.release();
+    }
+  }
+
+  /**
+   * One SALE_RECORDED project event per project the import sold, naming its latest imported
+   * sale (incubation's "first 1,000 units sold" reads the units to date), not one per row.
+   */
+  private async announceProjectSales(importId: string): Promise<void> {
+    const latest: { project_id: string; id: string; sold_at: Date }[] = await this.db.query(
+      `SELECT DISTINCT ON (product.project_id) product.project_id, sale.id, sale.sold_at
+         FROM sale JOIN product ON product.id = sale.product_id
+        WHERE sale.import_id = $1 ORDER BY product.project_id, sale.sold_at DESC, sale.id DESC`,
+      [importId],
+    );
+    for (const sale of latest) {
+      await publishProjectEvent(this.queue, {
+        kind: ProjectEventKind.SALE_RECORDED,
+        projectId: sale.project_id,
+        ref: sale.id,
+        occurredAt: sale.sold_at,
+      });
     }
   }
 
