@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { COUPLING_LEVELS } from '@cc/coupling';
@@ -12,22 +11,17 @@ import {
 } from '../impact/impact-test-kit';
 import { IdentityFactory, TestOfficial, TestUser } from '../support/identity.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
+import {
+  ARTIFACTS,
+  buildDashboard,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  requireChromium,
+} from './browser-kit';
 
 // The browser, the Vite build and the worker's snapshots take longer than a plain API test.
 jest.setTimeout(120_000);
 
-const ROOT = join(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, '.artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const QUARTERS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
 
 interface SeriesNode {
@@ -38,33 +32,6 @@ interface SeriesNode {
   couplingDegree: number;
   coordinationIndex: number;
   level: string;
-}
-
-/** Fails (never skips) when Chromium is missing, saying how to get it. */
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}. Install it with ` +
-        '`apt-get update && apt-get install -y chromium` (CI does this in .ci/run), ' +
-        'or point CHROMIUM_PATH at another Chromium.',
-    );
-  }
-}
-
-/** Builds the dashboard from the current sources into dist/dashboard, where the api serves it. */
-function buildDashboard(): void {
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/dashboard/vite.config.mts',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
 }
 
 describe('dashboard in a real browser', () => {

@@ -1,3 +1,4 @@
+import { QueueName, QueueService } from '@cc/queue';
 import { SeededCity } from '../support/catalog.factory';
 import {
   acceptPlacement,
@@ -189,6 +190,61 @@ describe('incubation: milestones ticked by platform events', () => {
     });
     // The 600-unit sale did not reach the threshold; the one that did is recorded.
     expect(thousand).toMatchObject({ eventKind: 'SALE_RECORDED', eventRef: reaching });
+  });
+
+  it('a bulk sales import reaching 1,000 units ticks the milestone, with one event per project', async () => {
+    const delivered = await deliveredProject(factory, city, { quantity: 1_500 });
+    const application = await apply(delivered.owner, cohortId, [delivered.projectId]);
+    await admit(incubator, application.id);
+    const retailer = await factory.retailer();
+    const productId = await createProduct(delivered.owner, delivered.projectId);
+    const outletId = await createOutlet(retailer, city);
+    const offered = await offerPlacement(delivered.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    // Sold after the placement started, a moment apart.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const start = Date.now() - 1_000;
+    const csv = [
+      'external_id,product_id,quantity,unit_price,sold_at',
+      ...Array.from(
+        { length: 5 },
+        (_, i) => `BULK-${i},${productId},220,5000,${new Date(start + i * 100).toISOString()}`,
+      ),
+    ].join('\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'sales.csv');
+    const upload = await fetch(`${app.baseUrl}/retail/outlets/${outletId}/sales-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${retailer.accessToken}` },
+      body: form,
+    });
+    expect(upload.status).toBe(202);
+    const thousand = await eventually(async () => {
+      const byKind = await milestonesOf(incubator, application.id);
+      return byKind.FIRST_1000_UNITS_SOLD.completion ?? undefined;
+    }, 30_000);
+    const [last] = await app.db.query(
+      `SELECT id FROM sale WHERE external_id = 'BULK-4' AND outlet_id = $1`,
+      [outletId],
+    );
+    expect(thousand).toMatchObject({
+      source: 'PLATFORM_EVENT',
+      eventKind: 'SALE_RECORDED',
+      eventRef: last.id,
+      projectId: delivered.projectId,
+    });
+    const jobs = await app.api
+      .get(QueueService)
+      .queue(QueueName.DOMAIN_EVENTS)
+      .getJobs(['completed', 'waiting', 'active', 'delayed'], 0, -1);
+    const saleEvents = jobs.filter(
+      (job) => job?.data?.kind === 'SALE_RECORDED' && job.data.projectId === delivered.projectId,
+    );
+    expect(saleEvents).toHaveLength(1);
   });
 
   it('the incubator or the team marks a milestone with evidence, once', async () => {

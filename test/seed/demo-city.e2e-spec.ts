@@ -45,6 +45,7 @@ async function tableHashes(url: string): Promise<Record<string, string>> {
       seed_fixture: 'key',
       manufacturer_record: 'organization_id',
       project_cultural_resource: 'project_id, t.cultural_resource_id',
+      incubation_kpi_value: 'report_id, t.metric_id',
     };
     for (const table of [...Object.keys(SEED_TABLES), 'manufacturer_record']) {
       const key = keyed[table] ?? 'id';
@@ -237,6 +238,47 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
     });
   });
 
+  it('gives the demo incubator programs, cohorts, applications in every state, ticked milestones and KPI reports', async () => {
+    await withClient(urlA, async (client) => {
+      const { rows: owned } = await client.query<{ organization_id: string }>(
+        `SELECT om.organization_id FROM organization_member om JOIN user_account u ON u.id = om.user_id
+          WHERE u.email = $1 AND om.role = 'OWNER'`,
+        [DEMO_LOGINS.incubator],
+      );
+      expect(owned).toHaveLength(1);
+      const { rows: states } = await client.query<{ state: string }>(
+        `SELECT DISTINCT a.state::text FROM incubation_application a JOIN incubation_cohort c ON c.id = a.cohort_id
+          WHERE c.organization_id = $1 ORDER BY 1`,
+        [owned[0].organization_id],
+      );
+      expect(states.map((r) => r.state)).toEqual([
+        'ADMITTED',
+        'GRADUATED',
+        'REJECTED',
+        'SUBMITTED',
+        'WITHDRAWN',
+      ]);
+      const { rows: ticks } = await client.query<{ source: string; kinds: number }>(
+        `SELECT source, count(DISTINCT coalesce(event_kind, 'MANUAL'))::int AS kinds
+           FROM incubation_milestone_completion GROUP BY source ORDER BY source`,
+      );
+      expect(ticks).toEqual([
+        { source: 'MANUAL', kinds: 1 },
+        { source: 'PLATFORM_EVENT', kinds: 4 },
+      ]);
+      const [{ revenue, reports }] = (
+        await client.query<{ revenue: number; reports: number }>(
+          `SELECT coalesce(sum(v.value) FILTER (WHERE k.kind = 'REVENUE'), 0)::float AS revenue,
+                  count(DISTINCT r.id)::int AS reports
+             FROM incubation_kpi_report r JOIN incubation_kpi_value v ON v.report_id = r.id
+             JOIN incubation_kpi_metric k ON k.id = v.metric_id`,
+        )
+      ).rows;
+      expect(reports).toBeGreaterThanOrEqual(10);
+      expect(revenue).toBeGreaterThan(0);
+    });
+  });
+
   it('refuses to seed a database that already has a city', async () => {
     await expect(seedDatabase(urlA, OPTIONS)).rejects.toThrow(DatabaseNotEmptyError);
   });
@@ -347,15 +389,19 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
       const [{ value: standouts }] = await app.db.query(
         `SELECT value FROM seed_fixture WHERE key = 'standout_projects'`,
       );
+      // Admitted ventures' other projects also carry active_incubated_ventures (U2): the planted
+      // sales signal is ranked among the projects whose ΔD does not come from an admission.
+      const standoutIds = (standouts as { projectIds: string[] }).projectIds;
       const topIds = await app.db.query(
         `SELECT pc.project_id FROM project_contribution pc JOIN coupling_snapshot cs ON cs.id = pc.snapshot_id
-          WHERE pc.city_id = $1 AND pc.period = $2 AND cs.status = 'LIVE' ORDER BY pc.delta_d DESC LIMIT 10`,
-        [cityId, LAST_PERIOD],
+          WHERE pc.city_id = $1 AND pc.period = $2 AND cs.status = 'LIVE'
+            AND (pc.project_id = ANY($3::uuid[]) OR NOT EXISTS (SELECT 1 FROM incubation_application a
+                  WHERE a.state = 'ADMITTED' AND pc.project_id = ANY(a.project_ids)))
+          ORDER BY pc.delta_d DESC LIMIT 10`,
+        [cityId, LAST_PERIOD, standoutIds],
       );
       const topTen = topIds.map((r: { project_id: string }) => r.project_id);
-      const ranked = (standouts as { projectIds: string[] }).projectIds.filter((id) =>
-        topTen.includes(id),
-      );
+      const ranked = standoutIds.filter((id) => topTen.includes(id));
       expect(ranked.length).toBeGreaterThanOrEqual(3);
     }, 180_000);
 

@@ -5,6 +5,7 @@ import { bi, h } from './dom';
 import {
   clearSession,
   isAdmin,
+  isIncubator,
   isOfficialViewer,
   isTalent,
   loadSession,
@@ -13,6 +14,7 @@ import {
   type Session,
 } from './session';
 import { renderLogin } from './views/login-view';
+import { renderIncubatorView } from './views/incubator-view';
 import { renderOfficialView } from './views/official-view';
 import { errorText } from './views/panel';
 import { renderTalentView } from './views/talent-view';
@@ -45,7 +47,7 @@ function renewSession(): Promise<string | undefined> {
   return renewing;
 }
 
-type ViewName = 'official' | 'impact';
+type ViewName = 'official' | 'incubator' | 'impact';
 
 function signOut(): void {
   clearSession();
@@ -67,6 +69,7 @@ async function openQueueBoard(): Promise<void> {
 function views(session: Session): ViewName[] {
   return [
     ...(isOfficialViewer(session.user) ? (['official'] as const) : []),
+    ...(isIncubator(session.user) ? (['incubator'] as const) : []),
     ...(isTalent(session.user) ? (['impact'] as const) : []),
   ];
 }
@@ -77,6 +80,7 @@ function show(session: Session): void {
   const current = available.includes(wanted) ? wanted : available[0];
   const labels: Record<ViewName, string> = {
     official: bi('City coupling', '城市耦合协调'),
+    incubator: bi('Portfolio', '在孵项目'),
     impact: bi('My impact', '我的贡献'),
   };
   nav.replaceChildren(
@@ -108,7 +112,9 @@ function show(session: Session): void {
   const render =
     current === 'official'
       ? renderOfficialView(root, api, session.user)
-      : renderTalentView(root, api);
+      : current === 'incubator'
+        ? renderIncubatorView(root, api)
+        : renderTalentView(root, api);
   render.catch((error) =>
     root.replaceChildren(h('p', { role: 'alert', class: 'status error' }, errorText(error))),
   );

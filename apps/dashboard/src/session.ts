@@ -39,4 +39,5 @@ export function clearSession(): void {
 export const isOfficialViewer = (user: SessionUser) =>
   user.roles.includes('OFFICIAL') || user.roles.includes('ADMIN');
 export const isTalent = (user: SessionUser) => user.roles.includes('TALENT');
+export const isIncubator = (user: SessionUser) => user.roles.includes('INCUBATOR');
 export const isAdmin = (user: SessionUser) => user.roles.includes('ADMIN');

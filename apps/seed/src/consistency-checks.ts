@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { INCUBATION_CHECKS } from './incubation-checks';
 
 export interface ConsistencyCheck {
   name: string;
@@ -180,6 +181,7 @@ export const CONSISTENCY_CHECKS: readonly ConsistencyCheck[] = [
           SELECT p.id FROM project p JOIN user_account u ON u.id = p.owner_user_id
           WHERE NOT ('TALENT' = ANY(u.roles))`,
   },
+  ...INCUBATION_CHECKS,
   {
     name: 'nothing is updated before it was created',
     sql: ['project', 'bid', 'production_order', 'placement', 'sale', 'product', 'review']

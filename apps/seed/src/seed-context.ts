@@ -83,6 +83,12 @@ export interface RetailerRef {
   ownerUserId: string;
 }
 
+export interface IncubatorRef {
+  organizationId: string;
+  cityId: string;
+  ownerUserId: string;
+}
+
 export interface World {
   cities: CityRef[];
   talents: TalentRef[];
@@ -98,7 +104,12 @@ export interface World {
   heritageOwnerOrganizationId: string;
   /** The planted flagging district: its projects and outlets fade quarter after quarter. */
   flaggingDistrictId: string;
-  demo: { talentUserId: string; teamId: string };
+  demo: {
+    talentUserId: string;
+    teamId: string;
+    /** The demo incubator login's organization (a Shenyang makerspace). */
+    incubator: IncubatorRef;
+  };
 }
 
 /** Timestamps of an entity created at `at` and last changed at `updated` (default: `at`). */

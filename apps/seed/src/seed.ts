@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { PASSWORD_HASH_OPTIONS } from '@cc/identity';
 import { quartersEndingAt } from './calendar';
 import { CopyWriter } from './copy-writer';
+import { generateIncubation } from './generators/incubation.generator';
 import { generateHistory } from './generators/history.generator';
 import { generatePlaces } from './generators/places.generator';
 import { ProjectGenerator } from './generators/project.generator';
@@ -34,7 +35,8 @@ export interface SeedResult {
 /**
  * Seeds the demo city into an empty, migrated database in one transaction: the catalogue,
  * people and organizations, eight quarters of projects with their bids, production, reviews,
- * products, placements and sales, official statistics, the planted signal and its fixtures.
+ * products, placements and sales, official statistics, the demo incubator's programs, cohorts,
+ * milestones and KPI reports, the planted signal and its fixtures.
  * Deterministic: the same seed, scale and `now` give the same rows.
  */
 export async function seedDatabase(
@@ -84,6 +86,8 @@ export async function seedDatabase(
       if (progress.projectsDone % 200 === 0) onProgress(progress);
     });
     generateStatistics(context, world);
+    await writer.flush();
+    await generateIncubation(context, world, client);
     await writer.flush();
     await writeManufacturerRecords(client, options.now);
     await client.query('COMMIT');

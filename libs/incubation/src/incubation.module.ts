@@ -11,6 +11,7 @@ import { ApplicationService } from './application/application.service';
 import { IncubationIndicatorSource } from './indicators/incubation-indicator.source';
 import { IncubationAccess } from './incubation-access';
 import { IncubationEvents } from './incubation-events';
+import { IncubationLoaders } from './incubation.loaders';
 import { IncubationNotifier } from './incubation-notifier';
 import { KpiMetric } from './kpi/kpi-metric.entity';
 import { KpiOverdueService } from './kpi/kpi-overdue.service';
@@ -102,6 +103,7 @@ export class IncubationWorkerModule {}
     PortfolioService,
     PortfolioResolver,
     PortfolioExportGuard,
+    IncubationLoaders,
   ],
 })
 export class IncubationModule {}

@@ -267,3 +267,82 @@ export interface ProjectImpact {
 export interface MyImpactResult {
   myImpact: Connection<ProjectImpact>;
 }
+
+export const MY_INCUBATORS = `query MyIncubators($after: String) {
+  myOrganizations(filter: { kind: INCUBATOR }, first: 50, after: $after) {
+    edges { cursor node { id name } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export interface Incubator {
+  id: string;
+  name: string;
+}
+export interface MyIncubatorsResult {
+  myOrganizations: Connection<Incubator>;
+}
+
+export const INCUBATOR_COHORTS = `query IncubatorCohorts($organizationId: ID!, $after: String) {
+  programs(organizationId: $organizationId, first: 50, after: $after) {
+    edges { cursor node { id name cohorts { id name startsOn endsOn } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export interface IncubatorProgram {
+  id: string;
+  name: string;
+  cohorts: { id: string; name: string; startsOn: string; endsOn: string }[];
+}
+export interface IncubatorCohortsResult {
+  programs: Connection<IncubatorProgram>;
+}
+
+export const PORTFOLIO = `query Portfolio($incubatorId: ID!, $after: String) {
+  portfolio(incubatorId: $incubatorId, first: 25, after: $after) {
+    edges { cursor node {
+      id teamName cohortName state revenue unitsSold unitsDelivered sellThrough
+      milestonesDone milestonesOverdue milestonesTotal
+      latestKpis { period value trend recent metric { kind name unit } }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export type KpiTrend = 'UP' | 'DOWN' | 'FLAT' | 'NEW';
+export interface PortfolioKpi {
+  period: string;
+  value: number;
+  trend: KpiTrend;
+  recent: number[];
+  metric: { kind: string; name: string; unit: string };
+}
+export interface PortfolioTeam {
+  id: string;
+  teamName: string;
+  cohortName: string;
+  state: string;
+  revenue: number;
+  unitsSold: number;
+  unitsDelivered: number;
+  sellThrough: number | null;
+  milestonesDone: number;
+  milestonesOverdue: number;
+  milestonesTotal: number;
+  latestKpis: PortfolioKpi[];
+}
+export interface PortfolioResult {
+  portfolio: Connection<PortfolioTeam>;
+}
+
+export const OVERDUE_REPORTS = `query OverdueReports($cohortId: ID!) {
+  overdueKpiReports(cohortId: $cohortId) {
+    period dueSince application { id team { name } }
+  }
+}`;
+export interface OverdueReport {
+  period: string;
+  dueSince: string;
+  application: { id: string; team: { name: string } | null };
+}
+export interface OverdueReportsResult {
+  overdueKpiReports: OverdueReport[];
+}

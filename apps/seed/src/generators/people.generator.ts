@@ -2,6 +2,7 @@ import { addDays } from '../calendar';
 import { Random } from '../random';
 import {
   CityRef,
+  IncubatorRef,
   ManufacturerRef,
   OutletRef,
   OutletType,
@@ -275,14 +276,14 @@ export class PeopleGenerator {
     return ref;
   }
 
-  incubator(city: CityRef, type: string, ownerEmail?: string): string {
+  incubator(city: CityRef, type: string, ownerEmail?: string): IncubatorRef {
     const ownerUserId = this.user(['INCUBATOR'], { email: ownerEmail });
     const label = {
       MAKERSPACE: 'Makerspace',
       UNIVERSITY_INCUBATOR: 'University Incubator',
       INDUSTRIAL_PARK: 'Creative Industrial Park',
     }[type];
-    return this.organization(
+    const organizationId = this.organization(
       'INCUBATOR',
       city,
       this.random.pick(city.districts).id,
@@ -290,6 +291,7 @@ export class PeopleGenerator {
       ownerUserId,
       { incubatorType: type },
     );
+    return { organizationId, cityId: city.id, ownerUserId };
   }
 
   officialGrant(userId: string, cityId: string, grantedById: string): void {

@@ -1,5 +1,6 @@
 import {
   CityRef,
+  IncubatorRef,
   ManufacturerRef,
   OutletRef,
   RetailerRef,
@@ -40,6 +41,7 @@ export function generateWorld(
   const manufacturers: ManufacturerRef[] = [];
   const outlets: OutletRef[] = [];
   const retailers: RetailerRef[] = [];
+  let demoIncubator: IncubatorRef | undefined;
 
   // The demo talent leads a cross-disciplinary team in Shenyang.
   const demoTalent = people.talent(shenyang, {
@@ -82,11 +84,9 @@ export function generateWorld(
       }
     }
     for (const type of ['MAKERSPACE', 'UNIVERSITY_INCUBATOR', 'INDUSTRIAL_PARK']) {
-      people.incubator(
-        city,
-        type,
-        city === shenyang && type === 'MAKERSPACE' ? DEMO_LOGINS.incubator : undefined,
-      );
+      const demo = city === shenyang && type === 'MAKERSPACE';
+      const incubator = people.incubator(city, type, demo ? DEMO_LOGINS.incubator : undefined);
+      if (demo) demoIncubator = incubator;
     }
   }
 
@@ -236,7 +236,7 @@ export function generateWorld(
       officialUserId,
       heritageOwnerOrganizationId: palaceRetailer.id,
       flaggingDistrictId: district(shenyang, FLAGGING_DISTRICT).id,
-      demo: { talentUserId: demoTalent.userId, teamId: demoTeam.id },
+      demo: { talentUserId: demoTalent.userId, teamId: demoTeam.id, incubator: demoIncubator! },
     },
     planted,
   };

@@ -3,7 +3,7 @@ import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { ConnectionArgs, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { IdentityLoaders, Team } from '@cc/identity';
 import { Cohort } from '../program/cohort.entity';
-import { ProgramService } from '../program/program.service';
+import { IncubationLoaders } from '../incubation.loaders';
 import { allowedNextApplicationStates, ApplicationState } from './application-state';
 import { CohortApplicationConnection } from './application.connection';
 import { Application } from './application.entity';
@@ -18,8 +18,8 @@ import {
 export class ApplicationResolver {
   constructor(
     private readonly applicationService: ApplicationService,
-    private readonly programs: ProgramService,
     private readonly identity: IdentityLoaders,
+    private readonly incubation: IncubationLoaders,
   ) {}
 
   @Roles(Role.TALENT)
@@ -107,8 +107,11 @@ export class ApplicationResolver {
   }
 
   @ResolveField(() => Cohort)
-  cohort(@Parent() application: Application): Promise<Cohort> {
-    return this.programs.getCohort(application.cohortId);
+  async cohort(
+    @Parent() application: Application,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<Cohort> {
+    return (await this.incubation.cohort(loaders).load(application.cohortId))!;
   }
 
   @ResolveField(() => Team, { nullable: true })

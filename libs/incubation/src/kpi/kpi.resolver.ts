@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { ParseIdPipe } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
+import { IncubationLoaders } from '../incubation.loaders';
 import { Cohort } from '../program/cohort.entity';
 import { DefineKpiMetricInput, KpiReportDraftArgs, SubmitKpiReportInput } from './dto/kpi.inputs';
 import { KpiMetric } from './kpi-metric.entity';
@@ -14,6 +15,7 @@ export class KpiResolver {
   constructor(
     private readonly kpiService: KpiService,
     private readonly overdue: KpiOverdueService,
+    private readonly incubation: IncubationLoaders,
   ) {}
 
   @Roles(Role.INCUBATOR)
@@ -81,17 +83,17 @@ export class KpiResolver {
   }
 
   @ResolveField(() => [KpiEntry])
-  entries(@Parent() report: KpiReport): Promise<KpiEntry[]> {
-    return this.kpiService.entriesOf(report);
+  entries(@Parent() report: KpiReport, @Loaders() loaders: LoaderRegistry): Promise<KpiEntry[]> {
+    return this.incubation.entriesOfReport(loaders).load(report);
   }
 }
 
 @Resolver(() => Cohort)
 export class CohortKpisResolver {
-  constructor(private readonly kpiService: KpiService) {}
+  constructor(private readonly incubation: IncubationLoaders) {}
 
   @ResolveField(() => [KpiMetric])
-  kpiMetrics(@Parent() cohort: Cohort): Promise<KpiMetric[]> {
-    return this.kpiService.metricsOf([cohort.id]);
+  kpiMetrics(@Parent() cohort: Cohort, @Loaders() loaders: LoaderRegistry): Promise<KpiMetric[]> {
+    return this.incubation.metricsOfCohort(loaders).load(cohort.id);
   }
 }

@@ -199,17 +199,21 @@ export class KpiService {
     });
   }
 
-  async entriesOf(report: KpiReport): Promise<KpiEntry[]> {
-    const values = await this.values.findBy({ reportId: report.id });
-    const metrics = await this.metrics.findBy({ id: In(values.map((value) => value.metricId)) });
+  /** Each report's entries, in the order given (two statements for any number of reports). */
+  async entriesOfReports(reports: readonly KpiReport[]): Promise<KpiEntry[][]> {
+    const values = await this.valuesOfReports(reports.map((report) => report.id));
+    const metricIds = [...new Set(values.map((value) => value.metricId))];
+    const metrics = metricIds.length ? await this.metrics.findBy({ id: In(metricIds) }) : [];
     const byId = new Map(metrics.map((metric) => [metric.id, metric]));
-    return values
-      .filter((value) => byId.has(value.metricId))
-      .map((value) => ({
-        metric: byId.get(value.metricId)!,
-        value: value.value,
-        platformDerived: value.platformDerived,
-      }));
+    return reports.map((report) =>
+      values
+        .filter((value) => value.reportId === report.id && byId.has(value.metricId))
+        .map((value) => ({
+          metric: byId.get(value.metricId)!,
+          value: value.value,
+          platformDerived: value.platformDerived,
+        })),
+    );
   }
 
   valuesOfReports(reportIds: readonly string[]): Promise<KpiValue[]> {

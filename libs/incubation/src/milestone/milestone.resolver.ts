@@ -1,5 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
+import { LoaderRegistry, Loaders } from '@cc/graphql';
+import { IncubationLoaders } from '../incubation.loaders';
 import { Application } from '../application/application.entity';
 import { Cohort } from '../program/cohort.entity';
 import { CreateMilestoneInput, MarkMilestoneDoneInput } from './dto/milestone.inputs';
@@ -38,25 +40,26 @@ export class MilestoneResolver {
 
 @Resolver(() => Cohort)
 export class CohortMilestonesResolver {
-  constructor(private readonly milestoneService: MilestoneService) {}
+  constructor(private readonly incubation: IncubationLoaders) {}
 
   @ResolveField(() => [Milestone])
-  milestones(@Parent() cohort: Cohort): Promise<Milestone[]> {
-    return this.milestoneService.ofCohorts([cohort.id]);
+  milestones(@Parent() cohort: Cohort, @Loaders() loaders: LoaderRegistry): Promise<Milestone[]> {
+    return this.incubation.milestonesOfCohort(loaders).load(cohort.id);
   }
 }
 
 @Resolver(() => Application)
 export class ApplicationMilestonesResolver {
-  constructor(private readonly milestoneService: MilestoneService) {}
+  constructor(private readonly incubation: IncubationLoaders) {}
 
+  /** Every query that returns an application has checked the viewer may see it. */
   @ResolveField(() => [TeamMilestone], {
     description: 'The cohort’s milestones as this team stands.',
   })
   milestones(
     @Parent() application: Application,
-    @CurrentViewer() viewer: Viewer,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<TeamMilestone[]> {
-    return this.milestoneService.forApplication(viewer, application);
+    return this.incubation.teamMilestones(loaders).load(application);
   }
 }

@@ -142,9 +142,4 @@ export class MilestoneService {
     }
     return result;
   }
-
-  async forApplication(viewer: Viewer, application: Application): Promise<TeamMilestone[]> {
-    await this.applications.getVisible(viewer, application.id);
-    return (await this.forApplications([application])).get(application.id) ?? [];
-  }
 }

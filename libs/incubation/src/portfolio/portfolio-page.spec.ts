@@ -15,6 +15,11 @@ describe('pageOf', () => {
     expect(first.totalCount).toBe(5);
   });
 
+  it('reads null arguments (a variable sent without a value) as absent', () => {
+    const page = pageOf(rows, { first: 2, after: null, before: null, last: null } as never);
+    expect(page.edges.map((e) => e.node)).toEqual(['a', 'b']);
+  });
+
   it('refuses a foreign cursor', () => {
     expect(() => pageOf(rows, { after: 'bm9wZQ' })).toThrow();
   });

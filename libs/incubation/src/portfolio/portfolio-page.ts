@@ -22,21 +22,25 @@ function decode(cursor: string): number {
  * its cohorts' seats).
  */
 export function pageOf<T>(rows: readonly T[], args: ConnectionArgs): Connection<T> {
-  if (args.first !== undefined && args.last !== undefined) {
+  // GraphQL clients send an unset argument as null (`after: $after` with no value).
+  const first = args.first ?? undefined;
+  const last = args.last ?? undefined;
+  const after = args.after ?? undefined;
+  const before = args.before ?? undefined;
+  if (first !== undefined && last !== undefined) {
     throw CommonException.validation([
       { field: 'last', message: 'use either first or last, not both' },
     ]);
   }
-  const backwards =
-    args.last !== undefined || (args.before !== undefined && args.first === undefined);
-  const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const backwards = last !== undefined || (before !== undefined && first === undefined);
+  const size = (backwards ? last : first) ?? DEFAULT_PAGE_SIZE;
   let start: number;
   let end: number;
   if (backwards) {
-    end = args.before !== undefined ? Math.min(decode(args.before), rows.length) : rows.length;
+    end = before !== undefined ? Math.min(decode(before), rows.length) : rows.length;
     start = Math.max(0, end - size);
   } else {
-    start = args.after !== undefined ? decode(args.after) + 1 : 0;
+    start = after !== undefined ? decode(after) + 1 : 0;
     end = Math.min(rows.length, start + size);
   }
   const edges = rows

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { IdentityLoaders, Organization } from '@cc/identity';
+import { IncubationLoaders } from '../incubation.loaders';
 import { Cohort } from './cohort.entity';
 import { CreateCohortInput, CreateProgramInput, ProgramsArgs } from './dto/program.inputs';
 import { ProgramConnection } from './program.connection';
@@ -13,6 +14,7 @@ export class ProgramResolver {
   constructor(
     private readonly programService: ProgramService,
     private readonly identity: IdentityLoaders,
+    private readonly incubation: IncubationLoaders,
   ) {}
 
   @Public()
@@ -54,8 +56,8 @@ export class ProgramResolver {
   }
 
   @ResolveField(() => [Cohort])
-  cohorts(@Parent() program: Program): Promise<Cohort[]> {
-    return this.programService.cohortsOf(program.id);
+  cohorts(@Parent() program: Program, @Loaders() loaders: LoaderRegistry): Promise<Cohort[]> {
+    return this.incubation.cohortsOfProgram(loaders).load(program.id);
   }
 
   @ResolveField(() => Organization, { nullable: true })

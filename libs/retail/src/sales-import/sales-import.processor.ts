@@ -7,7 +7,7 @@ import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, In } from 'typeorm';
 import { periodOf, periodsBetween } from '@cc/impact';
-import { OutboxEntry, OutboxWriter } from '@cc/queue';
+import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
 import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
@@ -162,6 +162,15 @@ export class SalesImportProcessor {
               [importId],
             )
           : [];
+      const latestPerProject: { project_id: string; id: string; sold_at: Date }[] =
+        count > 0
+          ? await this.db.query(
+              `SELECT DISTINCT ON (product.project_id) product.project_id, sale.id, sale.sold_at
+                 FROM sale JOIN product ON product.id = sale.product_id
+                WHERE sale.import_id = $1 ORDER BY product.project_id, sale.sold_at DESC, sale.id DESC`,
+              [importId],
+            )
+          : [];
       // The import completes and its events are written in one transaction: both or neither.
       await runner.startTransaction();
       try {
@@ -179,7 +188,10 @@ export class SalesImportProcessor {
             progress.rejected,
           ],
         );
-        await this.outbox.addAll(runner.manager, this.events(outlet, sold, progress));
+        await this.outbox.addAll(
+          runner.manager,
+          this.events(outlet, sold, progress, latestPerProject),
+        );
         await runner.commitTransaction();
       } catch (error) {
         await runner.rollbackTransaction();
@@ -204,6 +216,7 @@ export class SalesImportProcessor {
     outlet: Outlet,
     sold: { product_id: string; city_id: string }[],
     progress: Progress,
+    latestPerProject: { project_id: string; id: string; sold_at: Date }[],
   ): OutboxEntry<unknown>[] {
     if (sold.length === 0) return [];
     return [
@@ -217,6 +230,16 @@ export class SalesImportProcessor {
         reason: 'sales imported',
       }),
       ...sold.map((row) => matchingChanged(MatchSubject.PRODUCT, row.product_id, 'sales imported')),
+      // One SALE_RECORDED per project sold, naming its latest imported sale (incubation's
+      // "first 1,000 units sold" reads the units to date), not one per row.
+      ...latestPerProject.map((sale) =>
+        projectEvent({
+          kind: ProjectEventKind.SALE_RECORDED,
+          projectId: sale.project_id,
+          ref: sale.id,
+          occurredAt: sale.sold_at,
+        }),
+      ),
     ];
   }
 
