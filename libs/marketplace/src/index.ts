@@ -1,5 +1,6 @@
 export { MarketplaceErrorCode, MarketplaceException } from './marketplace.exception';
 export { MarketplaceModule } from './marketplace.module';
+export { MarketplaceLoaders } from './marketplace.loaders';
 export { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 export { ProjectCategory } from './project/project-category.enum';
 export { Project } from './project/project.entity';
