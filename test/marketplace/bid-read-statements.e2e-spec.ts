@@ -1,8 +1,12 @@
 import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
-import { cloneChildren, cloneRow } from '../support/row-cloner';
-import { pageStatements } from '../support/statement-count';
+import { cloneDeliveredProject } from '../support/row-cloner';
+import {
+  expectFlatStatements,
+  expectStatementsWithinCost,
+  pageStatements,
+} from '../support/statement-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ORDER_FIELDS =
@@ -42,28 +46,14 @@ describe('N+1 guard: bids with their production orders, milestones and reviews',
     const review = { quality: 5, onTimeDelivery: 4, communication: 5, comment: 'Fine work.' };
     await owner.gql.data(REVIEW, { orderId: chain.orderId, input: review });
     await maker.gql.data(REVIEW, { orderId: chain.orderId, input: review });
-    const [{ id: bidId }]: { id: string }[] = await app.db.query(
-      'SELECT id FROM bid WHERE project_id = $1',
-      [chain.projectId],
-    );
     // 49 more delivered projects, each with its bid, revisions, order, milestones and reviews.
-    for (let i = 0; i < 49; i += 1) {
-      const project = await cloneRow(app.db, 'project', chain.projectId, { title: `Copy ${i}` });
-      const bid = await cloneRow(app.db, 'bid', bidId, { project_id: project });
-      await cloneChildren(app.db, 'bid_revision', 'bid_id', bidId, bid);
-      const order = await cloneRow(app.db, 'production_order', chain.orderId, {
-        project_id: project,
-        bid_id: bid,
-      });
-      await cloneChildren(app.db, 'production_milestone', 'order_id', chain.orderId, order);
-      await cloneChildren(app.db, 'review', 'order_id', chain.orderId, order);
-    }
-  });
+    for (let i = 0; i < 49; i += 1) await cloneDeliveredProject(app.db, chain, `Copy ${i}`);
+  }, 300_000);
 
   afterAll(() => app.close());
 
   it('projects(mine){bids{revisions productionOrder{milestones reviews}}}: as many statements for 50 projects as for 2', async () => {
-    const { rows, statements } = await pageStatements(app.db, async (first) => {
+    const page = await pageStatements(app.db, async (first) => {
       const data = await owner.gql.data<{
         projects: { edges: { node: { bids: { productionOrder: OrderView }[] } }[] };
       }>(MY_PROJECTS, { first });
@@ -72,15 +62,18 @@ describe('N+1 guard: bids with their production orders, milestones and reviews',
       expect(orders.every((order) => order!.reviews.length === 2)).toBe(true);
       return orders.length;
     });
-    expect(rows).toEqual({ small: 2, large: 50 });
-    expect(statements.large).toHaveLength(statements.small.length);
+    expect(page.rows).toEqual({ small: 2, large: 50 });
+    expectFlatStatements(page);
+    expectStatementsWithinCost(app, MY_PROJECTS, () => ({}), page);
     for (const table of ['production_order', 'production_milestone', 'review']) {
-      expect(statements.large.filter((sql) => sql.includes(`FROM "${table}"`))).toHaveLength(1);
+      expect(page.statements.large.filter((sql) => sql.includes(`FROM "${table}"`))).toHaveLength(
+        1,
+      );
     }
   });
 
   it('myBids{revisions productionOrder{milestones reviews}}: as many statements for 50 bids as for 2', async () => {
-    const { rows, statements } = await pageStatements(app.db, async (first) => {
+    const page = await pageStatements(app.db, async (first) => {
       const data = await maker.gql.data<{
         myBids: { edges: { node: { productionOrder: OrderView } }[] };
       }>(MY_BIDS, { first });
@@ -88,10 +81,11 @@ describe('N+1 guard: bids with their production orders, milestones and reviews',
       expect(orders.every((order) => order!.reviews.length === 2)).toBe(true);
       return orders.length;
     });
-    expect(rows).toEqual({ small: 2, large: 50 });
-    expect(statements.large).toHaveLength(statements.small.length);
-    expect(statements.large.filter((sql) => sql.includes('FROM "production_order"'))).toHaveLength(
-      1,
-    );
+    expect(page.rows).toEqual({ small: 2, large: 50 });
+    expectFlatStatements(page);
+    expectStatementsWithinCost(app, MY_BIDS, () => ({}), page);
+    expect(
+      page.statements.large.filter((sql) => sql.includes('FROM "production_order"')),
+    ).toHaveLength(1);
   });
 });
