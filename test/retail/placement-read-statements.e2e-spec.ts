@@ -89,7 +89,7 @@ describe('N+1 guard: placements and products with their nested fields', () => {
       page,
     );
     expect(
-      // The viewer's memberships, once for the page (the list's own access check is the other).
+      // The viewer's organizations and teams, each read once for the whole page.
       page.statements.large.filter((sql) =>
         /FROM "(organization|team)_member".*"user_id" IN/s.test(sql),
       ),
