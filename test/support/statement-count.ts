@@ -88,3 +88,15 @@ export function expectStatementsWithinCost(
     }
   }
 }
+
+/** The three checks of a statement-count test: 2 and 50 rows, flat statements, within cost. */
+export function expectFlatRead(
+  app: TestApp,
+  query: string,
+  variables: (first: number) => Record<string, unknown>,
+  page: PageStatements,
+): void {
+  expect(page.rows).toEqual({ small: 2, large: 50 });
+  expectFlatStatements(page);
+  expectStatementsWithinCost(app, query, variables, page);
+}
