@@ -23,7 +23,7 @@ export { GraphqlErrorCode } from './errors/graphql-error-code';
 export { createValidationPipe, flattenValidationErrors } from './errors/validation';
 export { createGraphqlContext, GraphqlContext, graphqlContextOf, Loaders } from './graphql-context';
 export { bodyErrorMiddleware } from './limits/body-error.middleware';
-export { queryLimitsPlugin, QueryLimits } from './limits/query-limits.plugin';
+export { queryCost, queryLimitsPlugin, QueryLimits } from './limits/query-limits.plugin';
 export { OperationLimits, operationLimitRules } from './limits/operation-limits';
 export { requestLimitsMiddleware, RequestLimits } from './limits/request-limits.middleware';
 export {

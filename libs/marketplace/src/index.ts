@@ -1,6 +1,7 @@
 export { MarketplaceErrorCode, MarketplaceException } from './marketplace.exception';
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module';
 export { EnterMarketJob, EnterMarketJobData, enterMarketEvent } from './project/enter-market.job';
+export { MarketplaceLoaders } from './marketplace.loaders';
 export { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 export { ProjectCategory } from './project/project-category.enum';
 export { Project } from './project/project.entity';

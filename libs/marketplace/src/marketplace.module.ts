@@ -14,6 +14,7 @@ import { ProjectBidsResolver } from './bid/project-bids.resolver';
 import { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 import { MarketplaceEvents } from './marketplace-events';
 import { MarketplaceNotifier } from './marketplace-notifier';
+import { MarketplaceLoaders } from './marketplace.loaders';
 import { ProductionMilestone } from './production/production-milestone.entity';
 import { ProductionOrder } from './production/production-order.entity';
 import { ProductionResolver } from './production/production.resolver';
@@ -68,8 +69,9 @@ import { EnterMarketJob } from './project/enter-market.job';
     ReviewResolver,
     ManufacturerRecords,
     ProjectMatchResolver,
+    MarketplaceLoaders,
   ],
-  exports: [ProjectService, ProductionService],
+  exports: [ProjectService, ProductionService, MarketplaceLoaders],
 })
 export class MarketplaceModule {}
 

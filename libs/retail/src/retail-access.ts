@@ -94,4 +94,31 @@ export class RetailAccess {
     }
     return sides;
   }
+
+  /**
+   * `sidesOf` for read paths: the viewer's organizations and teams are read once per request
+   * (per-request loaders), so a page of placements costs no membership query per row.
+   */
+  async viewerSidesOf(
+    loaders: LoaderRegistry,
+    viewer: Viewer,
+    placement: Placement,
+    product: Makers,
+  ): Promise<Set<PlacementSide>> {
+    const [memberships, teams] = await Promise.all([
+      this.identity.membershipsOfUser(loaders).load(viewer.userId),
+      this.identity.teamMembershipsOfUser(loaders).load(viewer.userId),
+    ]);
+    const sides = new Set<PlacementSide>();
+    if (
+      product.ownerUserId === viewer.userId ||
+      teams.some((member) => member.teamId === product.ownerTeamId)
+    ) {
+      sides.add(PlacementSide.MAKERS);
+    }
+    if (memberships.some((member) => member.organizationId === placement.organizationId)) {
+      sides.add(PlacementSide.RETAILER);
+    }
+    return sides;
+  }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { byKeys, LoaderRegistry } from '@cc/graphql';
-import { ProductionService } from '@cc/marketplace';
+import { MarketplaceLoaders } from '@cc/marketplace';
 import { Outlet } from './outlet/outlet.entity';
 import { Placement } from './placement/placement.entity';
 import { Product } from './product/product.entity';
@@ -13,7 +13,7 @@ import { Product } from './product/product.entity';
 export class RetailLoaders {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly production: ProductionService,
+    private readonly marketplace: MarketplaceLoaders,
   ) {}
 
   product(loaders: LoaderRegistry): DataLoader<string, Product | null> {
@@ -36,11 +36,9 @@ export class RetailLoaders {
 
   /** Units delivered by each project's production order (keys are project ids); 0 without one. */
   unitsDelivered(loaders: LoaderRegistry): DataLoader<string, number> {
-    return loaders.get('retail.unitsDeliveredByProject', (projectIds: readonly string[]) =>
-      Promise.all(
-        projectIds.map(
-          async (id) => (await this.production.orderOfProject(id))?.quantityDelivered ?? 0,
-        ),
+    return loaders.get('retail.unitsDeliveredByProject', async (projectIds: readonly string[]) =>
+      (await this.marketplace.orderOfProject(loaders).loadMany(projectIds)).map((order) =>
+        order && !(order instanceof Error) ? order.quantityDelivered : 0,
       ),
     );
   }

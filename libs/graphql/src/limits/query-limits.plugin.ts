@@ -1,5 +1,5 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { describeVariableError, scrubClientMessage } from '../errors/client-message';
 import { CommonErrorReason } from '../errors/domain.exception';
@@ -35,6 +35,25 @@ const paginationEstimator: ComplexityEstimator = ({ args, childComplexity, field
 };
 
 /**
+ * The estimated cost of an operation: 1 per field, a paginated field its page size times its
+ * children. The README (Performance) documents how it compares with the statements a read runs.
+ */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName,
+    variables,
+    estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/**
  * Refuses operations whose estimated cost is over the limit, before any resolver runs. The
  * document's shape (fields, depth, aliases, directives) was already checked during validation
  * (operationLimitRules), so the walk here is bounded.
@@ -47,13 +66,12 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (!operation) return;
           let complexity: number;
           try {
-            complexity = getComplexity({
-              schema: schema as GraphQLSchema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            complexity = queryCost(
+              schema as GraphQLSchema,
+              document,
+              request.variables ?? {},
+              request.operationName ?? undefined,
+            );
           } catch (error) {
             if (error instanceof GraphQLError && error.extensions.reason) throw error;
             // getComplexity coerces the variables first: a bad one (e.g. an unknown input

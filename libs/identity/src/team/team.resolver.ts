@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
-import { ConnectionArgs, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
+import { CommonException, ConnectionArgs, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { IdArgs } from '../common/id.args';
 import { IdentityLoaders } from '../identity.loaders';
 import { Discipline } from '../talent-profile/discipline.enum';
@@ -126,14 +126,16 @@ export class TeamMemberResolver {
 
 @Resolver(() => TeamInvitation)
 export class TeamInvitationResolver {
-  constructor(
-    private readonly teams: TeamService,
-    private readonly loaders: IdentityLoaders,
-  ) {}
+  constructor(private readonly loaders: IdentityLoaders) {}
 
   @ResolveField(() => Team)
-  team(@Parent() invitation: TeamInvitation): Promise<Team> {
-    return this.teams.get(invitation.teamId);
+  async team(
+    @Parent() invitation: TeamInvitation,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<Team> {
+    const team = await this.loaders.team(loaders).load(invitation.teamId);
+    if (!team) throw CommonException.notFound('Team', invitation.teamId);
+    return team;
   }
 
   @ResolveField(() => User, { nullable: true })

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Authenticated, CurrentViewer, Role, Roles, Viewer } from '@cc/auth';
 import { ConnectionArgs, LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
 import { ProductionOrder } from '../production/production-order.entity';
-import { ProductionService } from '../production/production.service';
+import { MarketplaceLoaders } from '../marketplace.loaders';
 import { BidAccess } from './bid-access';
 import { BidAwardService } from './bid-award.service';
 import { BidComparisonRow } from './bid-comparison';
@@ -22,7 +22,7 @@ export class BidResolver {
     private readonly award: BidAwardService,
     private readonly queries: BidQueryService,
     private readonly access: BidAccess,
-    private readonly production: ProductionService,
+    private readonly marketplace: MarketplaceLoaders,
   ) {}
 
   @Roles(Role.MANUFACTURER)
@@ -94,8 +94,11 @@ export class BidResolver {
     nullable: true,
     description: 'The order opened when this bid was accepted.',
   })
-  productionOrder(@Parent() bid: Bid): Promise<ProductionOrder | null> {
-    return this.production.orderOfBid(bid.id);
+  productionOrder(
+    @Parent() bid: Bid,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ProductionOrder | null> {
+    return this.marketplace.orderOfBid(loaders).load(bid.id);
   }
 
   @ResolveField(() => [BidRevision], { description: 'Every version of the terms, oldest first.' })

@@ -5,13 +5,17 @@ import { ProductionMilestone } from './production-milestone.entity';
 import { ProductionOrder } from './production-order.entity';
 import { ProductionStage } from './production-stage.enum';
 import { ProductionService } from './production.service';
-import { ParseIdPipe } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
+import { MarketplaceLoaders } from '../marketplace.loaders';
 
 const orderId = () => Args('orderId', { type: () => ID }, ParseIdPipe);
 
 @Resolver(() => ProductionOrder)
 export class ProductionResolver {
-  constructor(private readonly production: ProductionService) {}
+  constructor(
+    private readonly production: ProductionService,
+    private readonly marketplace: MarketplaceLoaders,
+  ) {}
 
   @Authenticated()
   @Query(() => ProductionOrder, {
@@ -92,7 +96,10 @@ export class ProductionResolver {
   }
 
   @ResolveField(() => [ProductionMilestone])
-  milestones(@Parent() order: ProductionOrder): Promise<ProductionMilestone[]> {
-    return this.production.history(order.id);
+  milestones(
+    @Parent() order: ProductionOrder,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ProductionMilestone[]> {
+    return this.marketplace.milestonesOfOrder(loaders).load(order.id);
   }
 }

@@ -6,13 +6,15 @@ import { ManufacturerRecord } from './manufacturer-record.entity';
 import { ManufacturerRecords } from './manufacturer-record.repository';
 import { Review } from './review.entity';
 import { ReviewService } from './review.service';
-import { ParseIdPipe } from '@cc/graphql';
+import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
+import { MarketplaceLoaders } from '../marketplace.loaders';
 
 @Resolver(() => ProductionOrder)
 export class ReviewResolver {
   constructor(
     private readonly reviewService: ReviewService,
     private readonly records: ManufacturerRecords,
+    private readonly marketplace: MarketplaceLoaders,
   ) {}
 
   @Roles(Role.TALENT, Role.MANUFACTURER)
@@ -46,7 +48,7 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => [Review])
-  reviews(@Parent() order: ProductionOrder): Promise<Review[]> {
-    return this.reviewService.ofOrder(order.id);
+  reviews(@Parent() order: ProductionOrder, @Loaders() loaders: LoaderRegistry): Promise<Review[]> {
+    return this.marketplace.reviewsOfOrder(loaders).load(order.id);
   }
 }

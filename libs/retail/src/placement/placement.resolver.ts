@@ -128,7 +128,7 @@ export class PlacementResolver {
     if (!viewer) return [];
     const product = await this.retail.product(loaders).load(placement.productId);
     if (!product) return [];
-    const sides = await this.access.sidesOf(viewer, placement, product);
+    const sides = await this.access.viewerSidesOf(loaders, viewer, placement, product);
     const actions = new Set<PlacementAction>();
     for (const side of sides) {
       for (const action of placementActionsFor(placement.state, side, placement.initiatedBy)) {

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentViewer, Public, Role, Roles, Viewer } from '@cc/auth';
 import { CatalogLoaders, City, CulturalResource } from '@cc/catalog';
 import { LoaderRegistry, Loaders, ParseIdPipe } from '@cc/graphql';
-import { Project, ProjectService } from '@cc/marketplace';
+import { MarketplaceLoaders, Project } from '@cc/marketplace';
 import { RetailLoaders } from '../retail.loaders';
 import { SellThrough, sellThrough } from '../sale/sell-through';
 import { CreateProductInput, UpdateProductInput } from './dto/product.inputs';
@@ -17,7 +17,7 @@ export class ProductResolver {
     private readonly productService: ProductService,
     private readonly retail: RetailLoaders,
     private readonly catalog: CatalogLoaders,
-    private readonly projects: ProjectService,
+    private readonly marketplace: MarketplaceLoaders,
   ) {}
 
   @Public()
@@ -73,8 +73,12 @@ export class ProductResolver {
   }
 
   @ResolveField(() => Project, { description: 'The project the product was made from.' })
-  project(@Parent() product: Product, @CurrentViewer({ optional: true }) viewer?: Viewer) {
-    return this.projects.getVisible(viewer, product.projectId);
+  project(
+    @Parent() product: Product,
+    @Loaders() loaders: LoaderRegistry,
+    @CurrentViewer({ optional: true }) viewer?: Viewer,
+  ): Promise<Project> {
+    return this.marketplace.visibleProject(loaders, viewer, product.projectId);
   }
 
   @ResolveField(() => City)
