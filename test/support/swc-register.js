@@ -1,7 +1,6 @@
 // Runs the TypeScript sources in a child process as Jest does (SWC with decorator metadata, the
 // @cc/* aliases), so drills can signal a real api process without building `dist` first.
 // Usage: node -r ./test/support/swc-register.js apps/api/src/main.ts
-/* eslint-env node */
 /* global require, __dirname */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const Module = require('node:module');
