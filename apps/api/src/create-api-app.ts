@@ -42,7 +42,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   serveDashboard(app);
   mountQueueBoard(app);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): `main.ts` drains on SIGTERM (graceful-shutdown.ts).
   await app.init();
   capWebSocketFrames(app, config.http.bodyLimitBytes);
   return app;

@@ -62,6 +62,13 @@ export class AppConfig {
     };
   }
 
+  get apiShutdown() {
+    return {
+      delayMs: this.get('API_SHUTDOWN_DELAY_MS'),
+      graceMs: this.get('API_SHUTDOWN_GRACE_MS'),
+    };
+  }
+
   get worker() {
     return {
       healthPort: this.get('WORKER_HEALTH_PORT'),

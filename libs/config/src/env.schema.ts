@@ -75,6 +75,10 @@ export const envSchema = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** How long SIGTERM waits for active jobs before releasing them to another worker. */
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
+  /** On SIGTERM the api answers readiness 503 this long (still serving) before it stops accepting. */
+  API_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(2_000),
+  /** Then requests in flight get this long to complete before the api closes anyway. */
+  API_SHUTDOWN_GRACE_MS: positiveInt.default(20_000),
   /** A job's lock; renewed every half of it while it runs. Past it, the job counts as stalled. */
   QUEUE_LOCK_DURATION_MS: positiveInt.default(30_000),
   QUEUE_STALLED_INTERVAL_MS: positiveInt.default(30_000),

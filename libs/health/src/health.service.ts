@@ -28,6 +28,8 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
 @Injectable()
 export class HealthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(HealthService.name);
+  /** Set once the process is shutting down: readiness fails first, so traffic moves away. */
+  private drainingReason: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,8 +46,19 @@ export class HealthService implements OnApplicationBootstrap {
     }
   }
 
+  /** From now on readiness answers 503 naming `reason`, whatever the dependencies say. */
+  markDraining(reason: string): void {
+    this.drainingReason = reason;
+  }
+
   /** Readiness: can this process reach what it needs? Extra checks can be added by the caller. */
   async readiness(extra: Record<string, () => Promise<void>> = {}): Promise<ReadinessReport> {
+    if (this.drainingReason) {
+      return {
+        status: 'error',
+        checks: { shutdown: { status: 'down', error: this.drainingReason } },
+      };
+    }
     const checks: Record<string, () => Promise<void>> = {
       postgres: async () => {
         await this.dataSource.query('SELECT 1');

@@ -1,4 +1,5 @@
 export { JobClass, JobHandler, JobProcessor } from './job-processor.decorator';
+export { CpuSlices } from './cpu-slices';
 export { DEFAULT_JOB_OPTIONS, QueueName } from './queue.constants';
 export { QueueModule } from './queue.module';
 export { QueueService } from './queue.service';
