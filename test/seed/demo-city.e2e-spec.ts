@@ -186,21 +186,34 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
         productId: string;
         good: string[];
         bad: string[];
+        relevance: Record<string, number>;
       }[];
       expect(outletFits.length).toBeGreaterThanOrEqual(10);
+      const corner = await client.query<{ id: string }>(
+        `SELECT o.id FROM outlet o JOIN organization org ON org.id = o.organization_id
+          WHERE org.name = 'Neighbourhood Corner Shops'`,
+      );
+      expect(corner.rows).toHaveLength(6);
       for (const fit of outletFits) {
+        // Graded by the generator's sales model against the best outlet for the product.
+        expect(Math.max(...Object.values(fit.relevance))).toBe(1);
+        expect(fit.good.length).toBeGreaterThanOrEqual(5);
+        for (const id of fit.good) expect(fit.relevance[id]).toBeGreaterThanOrEqual(0.5);
+        for (const id of fit.bad) expect(fit.relevance[id] ?? 0).toBeLessThan(0.1);
         const good = await client.query(
           `SELECT o.id FROM outlet o JOIN product pr ON pr.id = $1
             WHERE o.id = ANY($2::uuid[]) AND o.themes && pr.themes
-              AND pr.retail_price_fen BETWEEN o.price_band_min_fen AND o.price_band_max_fen
-              AND o.average_monthly_footfall >= 50000`,
+              AND pr.retail_price_fen BETWEEN o.price_band_min_fen AND o.price_band_max_fen`,
           [fit.productId, fit.good],
         );
         expect(good.rows).toHaveLength(fit.good.length);
+        // The planted corner shops are among the bad fits, and every bad fit misses the theme
+        // or the price band.
+        expect(fit.bad).toEqual(expect.arrayContaining(corner.rows.map((row) => row.id)));
         const bad = await client.query(
           `SELECT o.id FROM outlet o JOIN product pr ON pr.id = $1
-            WHERE o.id = ANY($2::uuid[]) AND NOT (o.themes && pr.themes)
-              AND pr.retail_price_fen > o.price_band_max_fen AND o.average_monthly_footfall < 10000`,
+            WHERE o.id = ANY($2::uuid[]) AND (NOT (o.themes && pr.themes)
+              OR pr.retail_price_fen NOT BETWEEN o.price_band_min_fen AND o.price_band_max_fen)`,
           [fit.productId, fit.bad],
         );
         expect(bad.rows).toHaveLength(fit.bad.length);
