@@ -97,10 +97,11 @@ export function judgeOutlets(
   const judgement: OutletJudgement = { good: [], bad: [], relevance: {} };
   if (best <= 0) return judgement;
   for (const { id, rate } of rated) {
-    const share = rate / best;
+    // Classified on the recorded (rounded) grade, so the grades and the lists never disagree.
+    const share = Math.round((rate / best) * 1000) / 1000;
     if (share >= GOOD_FIT_SHARE) judgement.good.push(id);
     if (share < BAD_FIT_SHARE) judgement.bad.push(id);
-    if (share >= 0.01) judgement.relevance[id] = Math.round(share * 1000) / 1000;
+    if (share >= 0.01) judgement.relevance[id] = share;
   }
   return judgement;
 }
