@@ -11,4 +11,7 @@ export abstract class MembershipDirectory {
   ): Promise<OrganizationRole | null>;
 
   abstract isTeamMember(userId: string, teamId: string): Promise<boolean>;
+
+  /** Ids of the organizations of this kind (e.g. MANUFACTURER) the user belongs to, sorted. */
+  abstract organizationIdsOfKind(userId: string, kind: string): Promise<string[]>;
 }
