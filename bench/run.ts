@@ -3,8 +3,9 @@ import { benchServices } from './support/bench-database';
 import { Benchmark } from './support/benchmark';
 import { markdownTable, saveReport, BenchReport } from './support/report';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
+import { matching } from './benchmarks/matching.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead];
+const BENCHMARKS: Benchmark[] = [graphqlRead, matching];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     const services = await benchServices(log, options.keep);
     try {
       log(`${benchmark.name}: running`);
-      const report = await benchmark.run({
+      const produced = await benchmark.run({
         services,
         appEnv: {
           DATABASE_URL: services.databaseUrl,
@@ -65,8 +66,10 @@ async function main(): Promise<void> {
         durationSeconds: options.seconds,
         log: (line) => log(`${benchmark.name}: ${line}`),
       });
-      log(`${benchmark.name}: saved ${saveReport(report)}`);
-      reports.push(report);
+      for (const report of [produced].flat()) {
+        log(`${benchmark.name}: saved ${saveReport(report)}`);
+        reports.push(report);
+      }
     } catch (error) {
       failed = true;
       console.error(`[bench] ${benchmark.name} failed: ${(error as Error).message}`);
