@@ -4,8 +4,9 @@ import { Benchmark } from './support/benchmark';
 import { markdownTable, saveReport, BenchReport } from './support/report';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
+import { matching } from './benchmarks/matching.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild];
+const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild, matching];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     const services = await benchServices(log, options.keep);
     try {
       log(`${benchmark.name}: running`);
-      const report = await benchmark.run({
+      const produced = await benchmark.run({
         services,
         appEnv: {
           DATABASE_URL: services.databaseUrl,
@@ -66,8 +67,10 @@ async function main(): Promise<void> {
         durationSeconds: options.seconds,
         log: (line) => log(`${benchmark.name}: ${line}`),
       });
-      log(`${benchmark.name}: saved ${saveReport(report)}`);
-      reports.push(report);
+      for (const report of [produced].flat()) {
+        log(`${benchmark.name}: saved ${saveReport(report)}`);
+        reports.push(report);
+      }
     } catch (error) {
       failed = true;
       console.error(`[bench] ${benchmark.name} failed: ${(error as Error).message}`);

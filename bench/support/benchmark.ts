@@ -14,5 +14,6 @@ export interface BenchContext {
 
 export interface Benchmark {
   name: string;
-  run(context: BenchContext): Promise<BenchReport>;
+  /** One report, or several when one setup serves several comparisons. */
+  run(context: BenchContext): Promise<BenchReport | BenchReport[]>;
 }

@@ -1,3 +1,5 @@
+import { Role } from '@cc/auth';
+import { encodeCursor } from '@cc/graphql';
 import { SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
@@ -192,23 +194,82 @@ describe('matching: projects and manufacturers', () => {
     expect((await feed(uncertified)).map((row) => row.projectId)).not.toContain(projectId);
   });
 
+  it('a member of one manufacturer organization gets its feed without naming it; otherwise it says to name one', async () => {
+    const named = await best.gql.data<{ recommendedProjects: { edges: unknown[] } }>(
+      RECOMMENDED_PROJECTS,
+      { organizationId: best.organizationId },
+    );
+    const implied = await best.gql.data<{ recommendedProjects: { edges: unknown[] } }>(
+      RECOMMENDED_PROJECTS,
+      {},
+    );
+    expect(implied.recommendedProjects.edges.length).toBeGreaterThan(0);
+    expect(implied).toEqual(named);
+
+    const twoShops = await factory.manufacturer('First shop');
+    const { createOrganization } = await twoShops.gql.data<{ createOrganization: { id: string } }>(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      {
+        input: {
+          kind: 'MANUFACTURER',
+          name: 'Second shop',
+          cityId: city.cityId,
+          districtId: city.districtId,
+        },
+      },
+    );
+    const several = await twoShops.gql.request(RECOMMENDED_PROJECTS, {});
+    expect(several.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ORGANIZATION_REQUIRED',
+    });
+    expect(several.errors?.[0].message).toContain('give organizationId');
+    expect(several.errors?.[0].message).toContain(createOrganization.id);
+    const chosen = await twoShops.gql.request(RECOMMENDED_PROJECTS, {
+      organizationId: createOrganization.id,
+    });
+    expect(chosen.errors).toBeUndefined();
+
+    const unattached = await factory.signUp({ roles: [Role.MANUFACTURER] });
+    const none = await unattached.gql.request(RECOMMENDED_PROJECTS, {});
+    expect(none.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ORGANIZATION_REQUIRED',
+    });
+    expect(none.errors?.[0].message).toContain('join or create one');
+  });
+
   it('pages with cursors, best first', async () => {
     const first = await owner.gql.data<{
       recommendedManufacturers: {
         totalCount: number;
-        pageInfo: { hasNextPage: boolean; endCursor: string };
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
         edges: { node: Ranked }[];
       };
     }>(RECOMMENDED_MANUFACTURERS, { projectId, first: 1 });
     const page1 = first.recommendedManufacturers;
     expect(page1.edges).toHaveLength(1);
     expect(page1.totalCount).toBeGreaterThanOrEqual(2);
-    expect(page1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const next = await owner.gql.data<{
-      recommendedManufacturers: { edges: { node: Ranked }[] };
+      recommendedManufacturers: {
+        pageInfo: { hasPreviousPage: boolean };
+        edges: { node: Ranked }[];
+      };
     }>(RECOMMENDED_MANUFACTURERS, { projectId, first: 1, after: page1.pageInfo.endCursor });
     const all = await ranking();
     expect(next.recommendedManufacturers.edges[0].node.organizationId).toBe(all[1].organizationId);
+    expect(next.recommendedManufacturers.pageInfo.hasPreviousPage).toBe(true);
+    // A cursor above everything ranked (scores are at most 1): nothing precedes the page.
+    const aboveAll = await owner.gql.data<{
+      recommendedManufacturers: { pageInfo: { hasPreviousPage: boolean }; edges: unknown[] };
+    }>(RECOMMENDED_MANUFACTURERS, {
+      projectId,
+      first: 50,
+      after: encodeCursor([2, '00000000-0000-4000-8000-000000000000']),
+    });
+    expect(aboveAll.recommendedManufacturers.pageInfo.hasPreviousPage).toBe(false);
+    expect(aboveAll.recommendedManufacturers.edges).toHaveLength(all.length);
   });
 
   it("only the project's owners see its matches; only members see an organization's feed", async () => {

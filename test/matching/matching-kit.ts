@@ -6,13 +6,14 @@ export const MATCH_FIELDS =
 
 export const RECOMMENDED_MANUFACTURERS = `query($projectId: ID!, $first: Int, $after: String) {
   recommendedManufacturers(projectId: $projectId, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
+    totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
     edges { cursor node { organizationId organization { name } ${MATCH_FIELDS} } }
   }
 }`;
 
-export const RECOMMENDED_PROJECTS = `query($organizationId: ID!) {
+export const RECOMMENDED_PROJECTS = `query($organizationId: ID) {
   recommendedProjects(organizationId: $organizationId, first: 50) {
+    pageInfo { hasPreviousPage }
     edges { node { projectId project { title } ${MATCH_FIELDS} } }
   }
 }`;

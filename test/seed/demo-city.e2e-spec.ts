@@ -8,7 +8,10 @@ import {
   topContributionsQuery,
 } from '../../apps/seed/src/demo-queries';
 import { DEMO_LOGINS } from '../../apps/seed/src/generators/people.generator';
+import { ResourceKind } from '../../apps/seed/src/city-catalogue';
+import { dailySalesRate } from '../../apps/seed/src/generators/sales-model';
 import { FIXTURE_KEYS } from '../../apps/seed/src/generators/signal.generator';
+import { OutletRef } from '../../apps/seed/src/seed-context';
 import { DatabaseNotEmptyError, DEMO_PASSWORD, seedDatabase } from '../../apps/seed/src/seed';
 import { SEED_TABLES } from '../../apps/seed/src/seed-tables';
 import { TEST_STATE_KEYS } from '../setup/test-env';
@@ -190,24 +193,63 @@ describe('the demo city: a deterministic, consistent seed that the worker turns 
         productId: string;
         good: string[];
         bad: string[];
+        relevance: Record<string, number>;
       }[];
       expect(outletFits.length).toBeGreaterThanOrEqual(10);
+      const corner = await client.query<{ id: string }>(
+        `SELECT o.id FROM outlet o JOIN organization org ON org.id = o.organization_id
+          WHERE org.name = 'Neighbourhood Corner Shops'`,
+      );
+      expect(corner.rows).toHaveLength(6);
+      const outlets = await client.query<OutletRef>(
+        `SELECT id, district_id AS "districtId", type, themes::text[] AS themes,
+                average_monthly_footfall AS footfall, price_band_min_fen AS "priceMin",
+                price_band_max_fen AS "priceMax"
+           FROM outlet`,
+      );
+      const flaggingDistrictId = (fixture.flagging_district as { districtId: string }).districtId;
       for (const fit of outletFits) {
+        // Graded by the generator's sales model against the best outlet for the product.
+        expect(Math.max(...Object.values(fit.relevance))).toBe(1);
+        expect(fit.good.length).toBeGreaterThanOrEqual(5);
+        for (const id of fit.good) expect(fit.relevance[id]).toBeGreaterThanOrEqual(0.5);
+        for (const id of fit.bad) expect(fit.relevance[id] ?? 0).toBeLessThan(0.1);
         const good = await client.query(
           `SELECT o.id FROM outlet o JOIN product pr ON pr.id = $1
             WHERE o.id = ANY($2::uuid[]) AND o.themes && pr.themes
-              AND pr.retail_price_fen BETWEEN o.price_band_min_fen AND o.price_band_max_fen
-              AND o.average_monthly_footfall >= 50000`,
+              AND pr.retail_price_fen BETWEEN o.price_band_min_fen AND o.price_band_max_fen`,
           [fit.productId, fit.good],
         );
         expect(good.rows).toHaveLength(fit.good.length);
-        const bad = await client.query(
-          `SELECT o.id FROM outlet o JOIN product pr ON pr.id = $1
-            WHERE o.id = ANY($2::uuid[]) AND NOT (o.themes && pr.themes)
-              AND pr.retail_price_fen > o.price_band_max_fen AND o.average_monthly_footfall < 10000`,
-          [fit.productId, fit.bad],
-        );
-        expect(bad.rows).toHaveLength(fit.bad.length);
+        // The planted corner shops are among the bad fits.
+        expect(fit.bad).toEqual(expect.arrayContaining(corner.rows.map((row) => row.id)));
+        // The grades follow from the stored outlets and product by the generator's sales model.
+        const [product] = (
+          await client.query<{ themes: ResourceKind[]; price: number; districts: string[] }>(
+            `SELECT pr.themes::text[] AS themes, pr.retail_price_fen AS price,
+                    array(SELECT r.district_id FROM cultural_resource r
+                           WHERE r.id = ANY(pr.cultural_resource_ids)) AS districts
+               FROM product pr WHERE pr.id = $1`,
+            [fit.productId],
+          )
+        ).rows;
+        const rates = outlets.rows.map((outlet) => ({
+          id: outlet.id,
+          rate: dailySalesRate(
+            {
+              themes: product.themes,
+              retailPriceFen: product.price,
+              resourceDistrictIds: product.districts,
+            },
+            outlet,
+            flaggingDistrictId,
+          ),
+        }));
+        const best = Math.max(...rates.map((r) => r.rate));
+        for (const { id, rate } of rates) {
+          const share = Math.round((rate / best) * 1000) / 1000;
+          expect(fit.relevance[id] ?? 0).toBeCloseTo(share >= 0.01 ? share : 0, 3);
+        }
       }
       // The flagging district's share of its city's sales shrinks from the first year to the last.
       const flagging = fixture.flagging_district as { cityId: string; districtId: string };

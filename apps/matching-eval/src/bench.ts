@@ -13,11 +13,28 @@ import { buildSyntheticCity } from './synthetic-city';
 const CONCURRENCY = 20;
 const REQUESTS = 2_000;
 
+interface Latency {
+  p50: number;
+  p99: number;
+}
+/** One comparison's rounds, served page and candidate query alternately (A, B, A, B, …). */
+export interface BenchRounds {
+  name: string;
+  served: Latency[];
+  candidates: Latency[];
+}
+
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+
 /**
  * `npm run bench:matching` on a scratch database (DATABASE_URL; it writes a synthetic city of
  * 10,000 manufacturers and 5,000 outlets): p50 and p99 at 20 concurrent requests of a top-10
  * page (what recommendedManufacturers and recommendedOutlets run, without GraphQL and auth)
- * against the single SQL query that fetches the candidates.
+ * against the single SQL query that fetches the candidates. `--pairs N` alternates the two N
+ * times (default 1); `--json` prints the rounds as one JSON line for `npm run bench` (matching).
  */
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -66,8 +83,10 @@ async function main(): Promise<void> {
         )
       ).map((row) => [row.id, row.themes]),
     );
+    const pairs = Math.max(1, Number(option('--pairs') ?? 1));
     const rows = [
       await compare(
+        pairs,
         'top-10 manufacturers of a project (10,000 makers)',
         city.openProjectIds,
         (id) => scores.page(MatchKind.PROJECT_MANUFACTURER, 'subject', id, 10),
@@ -77,6 +96,7 @@ async function main(): Promise<void> {
           ]),
       ),
       await compare(
+        pairs,
         'top-10 outlets of a product (5,000 outlets)',
         city.productIds,
         (id) => scores.page(MatchKind.PRODUCT_OUTLET, 'subject', id, 10),
@@ -88,28 +108,39 @@ async function main(): Promise<void> {
       ),
     ];
     const out = (text: string) => process.stdout.write(`${text}\n`);
-    out(`\n${CONCURRENCY} concurrent, ${REQUESTS} requests each way`);
-    for (const row of rows) out(row);
+    if (process.argv.includes('--json')) {
+      out(JSON.stringify({ concurrency: CONCURRENCY, requests: REQUESTS, rows }));
+      return;
+    }
+    out(`\n${CONCURRENCY} concurrent, ${REQUESTS} requests each way, ${pairs} pair(s)`);
+    for (const row of rows) out(describe(row));
   } finally {
     await app.close();
   }
 }
 
 async function compare(
+  pairs: number,
   name: string,
   ids: string[],
   served: (id: string) => Promise<unknown>,
   candidates: (id: string) => Promise<unknown>,
-): Promise<string> {
-  const a = await measure(ids, served);
-  const b = await measure(ids, candidates);
+): Promise<BenchRounds> {
+  const rounds: BenchRounds = { name, served: [], candidates: [] };
+  for (let round = 0; round < pairs; round += 1) {
+    rounds.served.push(await measure(ids, served));
+    rounds.candidates.push(await measure(ids, candidates));
+  }
+  return rounds;
+}
+
+function describe({ name, served, candidates }: BenchRounds): string {
+  const a = served[Math.floor(served.length / 2)];
+  const b = candidates[Math.floor(candidates.length / 2)];
   return `${name}\n  served page     p50 ${ms(a.p50)}  p99 ${ms(a.p99)}\n  candidate query p50 ${ms(b.p50)}  p99 ${ms(b.p99)}\n  ratio p99 ${(a.p99 / b.p99).toFixed(2)}× (target ≤ 2×)`;
 }
 
-async function measure(
-  ids: string[],
-  call: (id: string) => Promise<unknown>,
-): Promise<{ p50: number; p99: number }> {
+async function measure(ids: string[], call: (id: string) => Promise<unknown>): Promise<Latency> {
   for (const id of ids.slice(0, 5)) await call(id); // warm up
   const latencies: number[] = [];
   let next = 0;

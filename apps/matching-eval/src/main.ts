@@ -97,13 +97,22 @@ async function run(
 }
 
 function print(rows: [string, EvalRow][]): void {
-  const header = ['operation', 'cases', 'precision@5', 'NDCG@10', 'bad in top 10', 'meets target'];
+  const header = [
+    'operation',
+    'cases',
+    'precision@5',
+    'NDCG@10',
+    'bad in top 10',
+    'bad above a good',
+    'meets target',
+  ];
   const body = rows.map(([name, row]) => [
     name,
     String(row.cases),
     row.precisionAt5.toFixed(3),
     row.ndcgAt10.toFixed(3),
     String(row.badInTop10),
+    String(row.badAboveGoodInTop10),
     row.cases > 0 && row.precisionAt5 >= TARGET.precisionAt5 && row.ndcgAt10 >= TARGET.ndcgAt10
       ? 'yes'
       : 'no',
@@ -114,9 +123,14 @@ function print(rows: [string, EvalRow][]): void {
   out(line(header));
   out(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of body) out(line(r));
+  out(`\ntargets: precision@5 ≥ ${TARGET.precisionAt5}, NDCG@10 ≥ ${TARGET.ndcgAt10}`);
+  out('judgements (written by the demo generator into seed_fixture, never read by the scorer):');
+  out('  manufacturers: planted good fits = 1, anything else 0; P@5 divides by min(5, good fits)');
   out(
-    `\ntargets: precision@5 ≥ ${TARGET.precisionAt5}, NDCG@10 ≥ ${TARGET.ndcgAt10} (relevance: planted good fit = 1, else 0; P@5 divides by min(5, good fits))`,
+    "  outlets: every outlet graded by the generator's own expected sales rate ÷ the best outlet's;",
   );
+  out('           good ≥ 0.5 (P@5), bad < 0.1; NDCG gains are the grades');
+  out('"bad above a good": bad fits in the top 10 ranked above some good fit (or a missing one)');
 }
 
 main().then(

@@ -22,6 +22,18 @@ export class IdentityMembershipDirectory extends MembershipDirectory {
     return member?.role ?? null;
   }
 
+  async organizationIdsOfKind(userId: string, kind: string): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const rows = await this.members
+      .createQueryBuilder('member')
+      .innerJoin('member.organization', 'organization')
+      .select('member.organizationId', 'id')
+      .where('member.userId = :userId AND organization.kind = :kind', { userId, kind })
+      .orderBy('member.organizationId')
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   async isTeamMember(userId: string, teamId: string): Promise<boolean> {
     if (!isUuid(userId) || !isUuid(teamId)) return false;
     return this.teamMembers.existsBy({ userId, teamId });

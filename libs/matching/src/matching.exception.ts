@@ -10,6 +10,7 @@ export enum MatchingErrorCode {
   NOT_A_PARTY = 'NOT_A_PARTY',
   UNKNOWN_PAIR = 'UNKNOWN_PAIR',
   PROJECT_OR_TEAM_REQUIRED = 'PROJECT_OR_TEAM_REQUIRED',
+  ORGANIZATION_REQUIRED = 'ORGANIZATION_REQUIRED',
 }
 
 /** The matching domain's one exception type; `formatGraphqlError` maps it to a GraphQL error. */

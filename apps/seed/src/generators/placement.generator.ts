@@ -2,6 +2,7 @@ import { addDays, DAY_MS, MAX_SEASONAL_WEIGHT, seasonalWeight } from '../calenda
 import { ResourceKind } from '../city-catalogue';
 import { Random } from '../random';
 import { CityRef, OutletRef, SeedContext, stamps, World } from '../seed-context';
+import { dailySalesRate, fades, outletAppeal } from './sales-model';
 
 export interface PlacementPlan {
   projectId: string;
@@ -18,8 +19,6 @@ export interface PlacementPlan {
   resourceDistrictIds: string[];
 }
 
-/** Sales per placement-day at an ordinary outlet, before footfall, fit and season. */
-const BASE_DAILY_SALES = 0.0048;
 const STANDOUT_FACTOR = 8;
 
 /**
@@ -202,22 +201,12 @@ export class PlacementGenerator {
     const chosen: OutletRef[] = [];
     while (chosen.length < count && pool.length > 0) {
       const pick = random.weighted(
-        pool.map((outlet) => [outlet, this.outletFit(plan, outlet)] as const),
+        pool.map((outlet) => [outlet, outletAppeal(plan, outlet)] as const),
       );
       chosen.push(pick);
       pool.splice(pool.indexOf(pick), 1);
     }
     return chosen;
-  }
-
-  private outletFit(
-    plan: Pick<PlacementPlan, 'themes' | 'retailPriceFen'>,
-    outlet: OutletRef,
-  ): number {
-    const theme = plan.themes.some((t) => outlet.themes.includes(t)) ? 3 : 0.5;
-    const price =
-      plan.retailPriceFen >= outlet.priceMin && plan.retailPriceFen <= outlet.priceMax ? 2 : 0.4;
-    return theme * price * Math.sqrt(outlet.footfall / 50_000);
   }
 
   private sales(
@@ -232,18 +221,9 @@ export class PlacementGenerator {
     const random = this.random;
     const days = (to.getTime() - from.getTime()) / DAY_MS;
     if (days <= 0 || unitsLeft <= 0) return unitsLeft;
-    const palace = plan.themes.includes('PALACE_QING_CULTURE')
-      ? { MUSEUM: 2.5, SCENIC_SPOT: 1.4, BUSINESS_DISTRICT: 0.7, COMMUNITY: 0.5, ONLINE: 0.8 }[
-          outlet.type
-        ]
-      : 1;
-    const fading = this.fades(plan, outlet);
-    const rate =
-      BASE_DAILY_SALES *
-      this.outletFit(plan, outlet) *
-      palace *
-      (plan.standoutOutlets ? STANDOUT_FACTOR : 1) *
-      (fading ? 0.6 : 1);
+    const flagging = this.world.flaggingDistrictId;
+    const fading = fades(plan, outlet, flagging);
+    const rate = dailySalesRate(plan, outlet, flagging, plan.standoutOutlets ? STANDOUT_FACTOR : 1);
     const count = random.poisson(rate * days);
     const span = to.getTime() - from.getTime();
     const origin = this.context.origin.getTime();
@@ -289,10 +269,5 @@ export class PlacementGenerator {
       });
     }
     return unitsLeft;
-  }
-
-  private fades(plan: PlacementPlan, outlet: OutletRef): boolean {
-    const flagging = this.world.flaggingDistrictId;
-    return outlet.districtId === flagging || plan.resourceDistrictIds.includes(flagging);
   }
 }

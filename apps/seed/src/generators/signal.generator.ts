@@ -2,6 +2,7 @@ import { addDays } from '../calendar';
 import { SeedContext, TalentRef, TeamRef, World } from '../seed-context';
 import { FLAGGING_DISTRICT } from './world.generator';
 import { ProjectGenerator } from './project.generator';
+import { judgeOutlets } from './sales-model';
 import { FIT_PROFILES, OUTLET_FIT_THEMES, PlantedPeople } from './signal.plan';
 
 export const FIXTURE_KEYS = [
@@ -89,25 +90,33 @@ export function generateSignal(
     });
   });
 
-  // Outlet fits: delivered products waiting for their first placement.
+  // Outlet fits: delivered products waiting for their first placement, judged against every
+  // outlet by the generator's own sales model (graded), not only against the planted outlets.
   const outletFits = OUTLET_FIT_THEMES.flatMap((theme) => {
     const resources = shenyang.resources.filter((r) => r.kind === theme.kind);
     return [0, 1, 2, 3, 4].map(() => {
+      const owner = ownerAt(1); // drawn before the resource, as always: the same seed, the same rows
+      const resource = random.pick(resources);
       const project = projects.generate(
         {
           city: shenyang,
-          ...ownerAt(1),
-          resources: [random.pick(resources)],
+          ...owner,
+          resources: [resource],
           plot: { kind: 'awaitingPlacement', retailPriceFen: random.int(40, 150) * 100 },
         },
         addDays(now, -random.int(290, 310)),
       );
       if (!project.productId) throw new Error('a planted product was not delivered in time');
-      return {
-        productId: project.productId,
-        good: planted.goodOutlets.get(theme.kind)!.map((o) => o.id),
-        bad: planted.badOutlets.map((o) => o.id),
-      };
+      const judgement = judgeOutlets(
+        {
+          themes: project.themes,
+          retailPriceFen: project.retailPriceFen!,
+          resourceDistrictIds: [resource.districtId],
+        },
+        world.outlets,
+        world.flaggingDistrictId,
+      );
+      return { productId: project.productId, ...judgement };
     });
   });
 

@@ -15,6 +15,10 @@ const directory: MembershipDirectory = {
   organizationRole: async (userId, orgId) => memberships[`${userId}:${orgId}`] ?? null,
   isTeamMember: async (userId, teamId) => userId === 'member' && teamId === 'team',
   teamIdsOf: async (userId) => (userId === 'member' ? ['team'] : []),
+  organizationIdsOfKind: async (userId) =>
+    Object.keys(memberships)
+      .filter((key) => key.startsWith(`${userId}:`))
+      .map((key) => key.split(':')[1]),
 };
 const policy = new AccessPolicy({ get: () => directory } as unknown as ModuleRef);
 

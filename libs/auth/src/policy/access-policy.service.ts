@@ -55,6 +55,11 @@ export class AccessPolicy {
     return this.directory.organizationRole(viewer.userId, organizationId);
   }
 
+  /** The viewer's organizations of a kind (MANUFACTURER, RETAILER, …), sorted by id. */
+  organizationIdsOfKind(viewer: Viewer, kind: string): Promise<string[]> {
+    return this.directory.organizationIdsOfKind(viewer.userId, kind);
+  }
+
   async isOrganizationMember(viewer: Viewer, organizationId: string): Promise<boolean> {
     return (await this.organizationRole(viewer, organizationId)) !== null;
   }

@@ -14,4 +14,7 @@ export abstract class MembershipDirectory {
 
   /** The teams the user belongs to, for "mine" filters of other domains. */
   abstract teamIdsOf(userId: string): Promise<string[]>;
+
+  /** Ids of the organizations of this kind (e.g. MANUFACTURER) the user belongs to, sorted. */
+  abstract organizationIdsOfKind(userId: string, kind: string): Promise<string[]>;
 }

@@ -9,15 +9,28 @@ export class PlantedFitsMissing extends Error {
 interface RawFit {
   good?: unknown;
   bad?: unknown;
+  relevance?: unknown;
   [key: string]: unknown;
 }
 
 const ids = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 
+/** Grades as written by the generator (id → 0–1); anything else in the map is dropped. */
+const grades = (value: unknown): Record<string, number> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value).filter(
+          (entry): entry is [string, number] =>
+            typeof entry[1] === 'number' && Number.isFinite(entry[1]) && entry[1] > 0,
+        ),
+      )
+    : undefined;
+
 /**
  * Reads the fits the demo generator planted (table `seed_fixture`, keys `manufacturer_fits` and
- * `outlet_fits`). Only the evaluation reads them; the scorer never does.
+ * `outlet_fits`), with the generator's graded relevance where it wrote one. Only the evaluation
+ * reads them; the scorer never does.
  */
 export async function loadPlantedFits(
   query: Query,
@@ -41,11 +54,15 @@ export async function loadPlantedFits(
         `seed_fixture has no "${key}" list. Run \`npm run seed\` first (a generator that plants fits).`,
       );
     }
-    return (value as RawFit[]).map((fit) => ({
-      subjectId: String(fit[subject]),
-      good: ids(fit.good),
-      bad: ids(fit.bad),
-    }));
+    return (value as RawFit[]).map((fit) => {
+      const relevance = grades(fit.relevance);
+      return {
+        subjectId: String(fit[subject]),
+        good: ids(fit.good),
+        bad: ids(fit.bad),
+        ...(relevance ? { relevance } : {}),
+      };
+    });
   };
   return {
     manufacturers: cases('manufacturer_fits', 'projectId'),

@@ -37,7 +37,6 @@ const ALL_DISCIPLINES = [
 
 function toConnection<T>(
   page: RankedPage,
-  after: string | undefined,
   node: (id: string, result: MatchResult) => T,
 ): Connection<T> {
   const edges = page.rows.map((row) => ({ node: node(row.id, row.result), cursor: row.cursor }));
@@ -46,7 +45,7 @@ function toConnection<T>(
     totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
+      hasPreviousPage: page.hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -81,20 +80,16 @@ export class MatchQueryService {
       first,
       after,
     );
-    return toConnection(page, after, (organizationId, result) => ({ organizationId, ...result }));
+    return toConnection(page, (organizationId, result) => ({ organizationId, ...result }));
   }
 
   async projectsFor(
     viewer: Viewer,
-    organizationId: string,
+    organizationIdArg: string | undefined,
     first: number,
     after?: string,
   ): Promise<Connection<ProjectMatch>> {
-    await this.access.assertMember(
-      viewer,
-      organizationId,
-      MatchingErrorCode.NOT_ORGANIZATION_MEMBER,
-    );
+    const organizationId = await this.access.feedOrganization(viewer, organizationIdArg);
     const page = await this.scores.page(
       MatchKind.PROJECT_MANUFACTURER,
       'candidate',
@@ -103,7 +98,7 @@ export class MatchQueryService {
       after,
       true,
     );
-    return toConnection(page, after, (projectId, result) => ({ projectId, ...result }));
+    return toConnection(page, (projectId, result) => ({ projectId, ...result }));
   }
 
   async outletsFor(
@@ -122,7 +117,7 @@ export class MatchQueryService {
       first,
       after,
     );
-    return toConnection(page, after, (outletId, result) => ({ outletId, ...result }));
+    return toConnection(page, (outletId, result) => ({ outletId, ...result }));
   }
 
   async productsFor(
@@ -145,7 +140,7 @@ export class MatchQueryService {
       first,
       after,
     );
-    return toConnection(page, after, (productId, result) => ({ productId, ...result }));
+    return toConnection(page, (productId, result) => ({ productId, ...result }));
   }
 
   async teammatesFor(

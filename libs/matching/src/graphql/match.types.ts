@@ -125,7 +125,11 @@ export class MatchPageArgs {
   @Max(MAX_MATCHES_PAGE)
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The endCursor of the previous page. Pages run forward only (no last/before): a ranking is read from the best down and re-read from the top when scores change. pageInfo.hasPreviousPage says whether anything ranks above this page.',
+  })
   @IsOptional()
   @IsString()
   after?: string;
@@ -154,9 +158,14 @@ export class RecommendedProductsArgs extends MatchPageArgs {
 
 @ArgsType()
 export class RecommendedProjectsArgs extends MatchPageArgs {
-  @Field(() => ID, { description: 'The MANUFACTURER organization (you must be a member).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The MANUFACTURER organization (you must be a member). Optional when you belong to exactly one.',
+  })
+  @IsOptional()
   @IsUUID()
-  organizationId!: string;
+  organizationId?: string;
 }
 
 @ArgsType()

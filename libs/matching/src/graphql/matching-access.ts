@@ -53,6 +53,28 @@ export class MatchingAccess {
     );
   }
 
+  /**
+   * The manufacturer organization a feed is for: the one given (the viewer must be a member), or
+   * the viewer's only MANUFACTURER organization; with several or none the caller must say which.
+   */
+  async feedOrganization(viewer: Viewer, organizationId?: string): Promise<string> {
+    if (organizationId) {
+      await this.assertMember(viewer, organizationId, MatchingErrorCode.NOT_ORGANIZATION_MEMBER);
+      return organizationId;
+    }
+    const mine = await this.access.organizationIdsOfKind(viewer, 'MANUFACTURER');
+    if (mine.length === 1) return mine[0];
+    throw MatchingException.invalid(MatchingErrorCode.ORGANIZATION_REQUIRED, [
+      {
+        field: 'organizationId',
+        message:
+          mine.length === 0
+            ? 'You belong to no MANUFACTURER organization: join or create one, then ask again'
+            : `You belong to ${mine.length} MANUFACTURER organizations (${mine.join(', ')}): give organizationId to say which feed`,
+      },
+    ]);
+  }
+
   isMember(viewer: Viewer, organizationId: string): Promise<boolean> {
     return this.access.isOrganizationMember(viewer, organizationId);
   }

@@ -26,6 +26,8 @@ export interface RankedRow {
 export interface RankedPage {
   rows: RankedRow[];
   hasNextPage: boolean;
+  /** Whether any row ranks at or above the `after` cursor (false without one). */
+  hasPreviousPage: boolean;
   totalCount: number;
 }
 
@@ -115,11 +117,13 @@ export class MatchScoreStore {
       WHERE s.kind = $1 AND s.${side}_id = $2 AND NOT s.excluded`;
     const params: unknown[] = [kind, id];
     let keyset = '';
+    let ahead = 'false';
     if (after) {
       const [score, afterId] = decodeCursor(after);
       if (typeof score !== 'number') throw CommonException.invalidCursor();
       params.push(score, afterId);
       keyset = `AND (s.score < $3 OR (s.score = $3 AND s.${other} > $4::uuid))`;
+      ahead = `(s.score > $3 OR (s.score = $3 AND s.${other} <= $4::uuid))`;
     }
     const rows = await this.db.query<ScoreRow[]>(
       `SELECT s.${other} AS other_id, s.score, s.excluded, s.components, s.reasons
@@ -127,9 +131,10 @@ export class MatchScoreStore {
        ORDER BY s.score DESC, s.${other} ASC LIMIT ${first + 1}`,
       params,
     );
-    const [{ count }] = await this.db.query<{ count: string }[]>(
-      `SELECT count(*) AS count ${base}`,
-      [kind, id],
+    // The count and whether anything ranks above the cursor, in one pass over the same rows.
+    const [{ count, previous }] = await this.db.query<{ count: string; previous: boolean }[]>(
+      `SELECT count(*) AS count, coalesce(bool_or(${ahead}), false) AS previous ${base}`,
+      params,
     );
     return {
       rows: rows.slice(0, first).map((row) => ({
@@ -143,6 +148,7 @@ export class MatchScoreStore {
         cursor: encodeCursor([row.score, row.other_id]),
       })),
       hasNextPage: rows.length > first,
+      hasPreviousPage: previous,
       totalCount: Number(count),
     };
   }
