@@ -2,6 +2,7 @@ export { MarketplaceErrorCode, MarketplaceException } from './marketplace.except
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module';
 export { EnterMarketJob, EnterMarketJobData, enterMarketEvent } from './project/enter-market.job';
 export { MarketplaceLoaders } from './marketplace.loaders';
+export { DeliveredUnitsModule, DeliveredUnitsReader } from './production/delivered-units.reader';
 export { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 export { ProjectCategory } from './project/project-category.enum';
 export { Project } from './project/project.entity';

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogModule } from '@cc/catalog';
 import { IdentityModule } from '@cc/identity';
-import { MarketplaceModule } from '@cc/marketplace';
+import { DeliveredUnitsModule, MarketplaceModule } from '@cc/marketplace';
 import { OutletResolver } from './outlet/outlet.resolver';
 import { Outlet } from './outlet/outlet.entity';
 import { OutletService } from './outlet/outlet.service';
@@ -59,7 +59,7 @@ export const RETAIL_ENTITIES = [
  * coupling recompute (and the API's what-if) find it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES), CatalogModule],
+  imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES), CatalogModule, DeliveredUnitsModule],
   providers: [
     SalesImportProcessor,
     ProcessSalesImportJob,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@cc/config';
+import { DeliveredUnitsReader } from '@cc/marketplace';
 import { StockRoom } from './sale-stock';
 
 /** Runs one SQL statement in the caller's transaction and returns its rows. */
@@ -18,7 +19,10 @@ export type SqlRows = (sql: string, params: unknown[]) => Promise<Record<string,
  */
 @Injectable()
 export class SalePlausibility {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly delivered: DeliveredUnitsReader,
+  ) {}
 
   get maxAmountFen(): number {
     return this.config.retail.saleMaxAmountFen;
@@ -36,19 +40,20 @@ export class SalePlausibility {
   async lockStock(sql: SqlRows, productIds: readonly string[]): Promise<Map<string, StockRoom>> {
     const ids = [...new Set(productIds.map((id) => id.toLowerCase()))].sort();
     if (!ids.length) return new Map();
-    await sql('SELECT id FROM product WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
-    const rows = await sql(
-      `SELECT pr.id::text AS id,
-              coalesce((SELECT po.quantity_delivered FROM production_order po
-                         WHERE po.project_id = pr.project_id), 0)::int AS delivered,
+    const products = await sql(
+      `SELECT pr.id::text AS id, pr.project_id::text AS "projectId",
               coalesce((SELECT sum(s.quantity) FROM sale s WHERE s.product_id = pr.id), 0)::int AS sold
-         FROM product pr WHERE pr.id = ANY($1::uuid[])`,
+         FROM product pr WHERE pr.id = ANY($1::uuid[]) ORDER BY pr.id FOR UPDATE`,
       [ids],
     );
+    // Marketplace owns deliveries: read through its reader once the products are locked.
+    const delivered = await this.delivered.byProject(
+      products.map((row) => row.projectId as string),
+    );
     return new Map(
-      rows.map((row) => [
+      products.map((row) => [
         row.id as string,
-        { delivered: row.delivered as number, sold: row.sold as number },
+        { delivered: delivered.get(row.projectId as string) ?? 0, sold: row.sold as number },
       ]),
     );
   }
