@@ -41,6 +41,8 @@ export const TABLE_OWNERS = {
   sales_import: 'retail',
   sales_import_chunk: 'retail',
   sales_import_error: 'retail',
+  retail_sale_fact: 'retail',
+  retail_indicator_item: 'retail',
   // incubation
   incubation_program: 'incubation',
   incubation_cohort: 'incubation',
@@ -51,6 +53,8 @@ export const TABLE_OWNERS = {
   incubation_kpi_report: 'incubation',
   incubation_kpi_value: 'incubation',
   incubation_kpi_reminder: 'incubation',
+  // queue: the transactional outbox (every domain writes it through OutboxWriter)
+  outbox_event: 'queue',
   // impact
   indicator_system_version: 'impact',
   coupling_run: 'impact',
