@@ -68,7 +68,7 @@ describe('drill: concurrent conflicting writes', () => {
         reason: 'PLACEMENT_ALREADY_OPEN',
       });
       expect(loser.errors?.[0].message).toBe(
-        'This product already has an open (proposed or active) placement at this outlet',
+        'This product already has an open (proposed or active) placement at this outlet; end or withdraw that one first (endPlacement, withdrawPlacement)',
       );
     }
     expect(await openPlacements(outletId)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { RunQuery } from '@cc/database';
 import { City } from './city/city.entity';
 import { District } from './city/district.entity';
 import { CulturalResource } from './cultural-resource/cultural-resource.entity';
@@ -29,6 +30,21 @@ export class CatalogService {
 
   culturalResourcesByIds(ids: readonly string[]): Promise<CulturalResource[]> {
     return ids.length ? this.resources.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  /**
+   * Each resource's city, on the caller's connection when given (see `RunQuery`): retail's facts
+   * ask for it inside a sale's transaction. Resources no longer catalogued are absent.
+   */
+  async citiesOfResources(ids: readonly string[], run?: RunQuery): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const sql = `SELECT id::text AS id, city_id::text AS "cityId" FROM cultural_resource
+                  WHERE id = ANY($1::uuid[])`;
+    const rows = (run ? await run(sql, [ids]) : await this.resources.query(sql, [ids])) as {
+      id: string;
+      cityId: string;
+    }[];
+    return new Map(rows.map((row) => [row.id, row.cityId]));
   }
 
   /** How many cultural resources each of these cities catalogues (cities with none are absent). */

@@ -5,3 +5,4 @@ export { runMigrations } from './run-migrations';
 export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
 export { isForeignKeyViolation, isUniqueViolation, violationTable } from './postgres-errors';
 export { containsPattern, escapeLike } from './like-pattern';
+export { QueryExecutor, RunQuery, runOn } from './run-query';

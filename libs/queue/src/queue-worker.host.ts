@@ -9,6 +9,9 @@ import { JOB_PROCESSOR_QUEUE, JobHandler } from './job-processor.decorator';
 import { QueueName } from './queue.constants';
 import { QueueService } from './queue.service';
 
+/** How long a job handed back on shutdown waits before another worker may take it. */
+const RELEASE_DELAY_MS = 1_000;
+
 type Handlers = Map<string, JobHandler<unknown>>;
 
 /**
@@ -113,12 +116,17 @@ export class QueueWorkerHost implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
-  /** Past the grace: hand every active job back to the queue, then close without waiting. */
+  /**
+   * Past the grace: hand every active job back to the queue, then close without waiting. A job
+   * goes back delayed by a moment, not straight to wait: a paused worker's blocking fetch, woken
+   * by the job's return, takes a job that is ready at once (BullMQ does not check pause there),
+   * so this very worker would take its own job back. Any other worker runs it a moment later.
+   */
   private async release(worker: Worker): Promise<void> {
     const active = [...(this.active.get(worker)?.values() ?? [])];
     for (const { job, token } of active) {
       try {
-        await job.moveToWait(token);
+        await job.moveToDelayed(Date.now() + RELEASE_DELAY_MS, token);
         this.logger.warn({ queue: worker.name, jobId: job.id }, 'job released on shutdown');
       } catch (error) {
         // The lock is gone already: the stalled check hands the job to another worker.

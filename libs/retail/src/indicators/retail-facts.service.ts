@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogService } from '@cc/catalog';
+import { runOn } from '@cc/database';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '@cc/impact';
 import { RetailIndicator } from './retail-indicator.rows';
 
@@ -198,10 +199,10 @@ export class RetailFactsService {
   private async addResources(sql: SqlExecutor, result: unknown): Promise<void> {
     const sold = rowsOf<ResourceSold>(result);
     if (!sold.length) return;
-    const resources = await this.catalog.culturalResourcesByIds([
-      ...new Set(sold.map((row) => row.resource_id)),
-    ]);
-    const cityOf = new Map(resources.map((resource) => [resource.id, resource.cityId]));
+    const cityOf = await this.catalog.citiesOfResources(
+      [...new Set(sold.map((row) => row.resource_id))],
+      runOn(sql),
+    );
     // A resource no longer catalogued activates nothing (as in the catalogue count).
     const known = sold.filter((row) => cityOf.has(row.resource_id));
     if (!known.length) return;

@@ -40,20 +40,33 @@ export class SalePlausibility {
   async lockStock(sql: SqlRows, productIds: readonly string[]): Promise<Map<string, StockRoom>> {
     const ids = [...new Set(productIds.map((id) => id.toLowerCase()))].sort();
     if (!ids.length) return new Map();
-    const products = await sql(
-      `SELECT pr.id::text AS id, pr.project_id::text AS "projectId",
-              coalesce((SELECT sum(s.quantity) FROM sale s WHERE s.product_id = pr.id), 0)::int AS sold
-         FROM product pr WHERE pr.id = ANY($1::uuid[]) ORDER BY pr.id FOR UPDATE`,
+    const locked = await sql(
+      `SELECT id::text AS id, project_id::text AS "projectId"
+         FROM product WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [ids],
     );
-    // Marketplace owns deliveries: read through its reader once the products are locked.
+    // A statement after the lock: its snapshot sees every sale committed while this one waited
+    // (a sum in the locking statement would read the snapshot taken before the wait).
+    const soldRows = await sql(
+      `SELECT product_id::text AS id, sum(quantity)::int AS sold
+         FROM sale WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`,
+      [ids],
+    );
+    const sold = new Map(soldRows.map((row) => [row.id as string, row.sold as number]));
+    const products = locked.map((row) => ({
+      id: row.id as string,
+      projectId: row.projectId as string,
+      sold: sold.get(row.id as string) ?? 0,
+    }));
+    // Marketplace owns deliveries: its reader runs on this transaction's connection.
     const delivered = await this.delivered.byProject(
-      products.map((row) => row.projectId as string),
+      products.map((row) => row.projectId),
+      sql,
     );
     return new Map(
       products.map((row) => [
-        row.id as string,
-        { delivered: delivered.get(row.projectId as string) ?? 0, sold: row.sold as number },
+        row.id,
+        { delivered: delivered.get(row.projectId) ?? 0, sold: row.sold },
       ]),
     );
   }
