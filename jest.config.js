@@ -38,11 +38,6 @@ module.exports = {
   // (every test passes; the process then never exits and CI would hang). Until it is found with
   // --detectOpenHandles, exit once the run is reported.
   forceExit: true,
-  // Run the files in one worker process that is replaced once it holds more than this after a
-  // file: in one process, each file's booted app leaves memory behind, and the whole suite ran
-  // the in-band process out of heap (3.6 GB) after 107 files. (Setting it also stops Jest from
-  // running in band on this 2-core machine.)
-  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

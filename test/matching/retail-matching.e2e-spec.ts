@@ -12,8 +12,10 @@ import {
 } from '../retail/retail-test-kit';
 import { EXPLAIN, MATCH_FIELDS, MatchView } from './matching-kit';
 
+// A whole page: outlets of the other files in this run's database compete for the top places, and
+// the test judges only its own outlets' order and reasons.
 const RECOMMENDED_OUTLETS = `query($productId: ID!) {
-  recommendedOutlets(productId: $productId, first: 20) { edges { node { outletId outlet { name } ${MATCH_FIELDS} } } }
+  recommendedOutlets(productId: $productId, first: 100) { edges { node { outletId outlet { name } ${MATCH_FIELDS} } } }
 }`;
 const RECOMMENDED_PRODUCTS = `query($outletId: ID!) {
   recommendedProducts(outletId: $outletId, first: 20) { edges { node { productId product { name } ${MATCH_FIELDS} } } }
