@@ -12,10 +12,11 @@ import {
 } from '../retail/retail-test-kit';
 import { EXPLAIN, MATCH_FIELDS, MatchView } from './matching-kit';
 
-// A whole page: outlets of the other files in this run's database compete for the top places, and
-// the test judges only its own outlets' order and reasons.
-const RECOMMENDED_OUTLETS = `query($productId: ID!) {
-  recommendedOutlets(productId: $productId, first: 100) { edges { node { outletId outlet { name } ${MATCH_FIELDS} } } }
+const RECOMMENDED_OUTLETS = `query($productId: ID!, $after: String) {
+  recommendedOutlets(productId: $productId, first: 50, after: $after) {
+    edges { node { outletId outlet { name } ${MATCH_FIELDS} } }
+    pageInfo { hasNextPage endCursor }
+  }
 }`;
 const RECOMMENDED_PRODUCTS = `query($outletId: ID!) {
   recommendedProducts(outletId: $outletId, first: 20) { edges { node { productId product { name } ${MATCH_FIELDS} } } }
@@ -36,11 +37,30 @@ describe('matching: products and outlets', () => {
   let community: string;
   let pricey: string;
 
+  // Every page: outlets of the other files in this run's database compete for the top places
+  // (candidates are not city-scoped), and the test judges only its own outlets.
+  type OutletPage = {
+    recommendedOutlets: {
+      edges: { node: OutletRow }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
   const outletsOf = async (): Promise<OutletRow[] | undefined> => {
-    const response = await maker.gql.request<{
-      recommendedOutlets: { edges: { node: OutletRow }[] };
-    }>(RECOMMENDED_OUTLETS, { productId });
-    return response.data?.recommendedOutlets.edges.map((edge) => edge.node);
+    const rows: OutletRow[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const response: { data?: OutletPage | null } = await maker.gql.request<OutletPage>(
+        RECOMMENDED_OUTLETS,
+        { productId, after },
+      );
+      const connection: OutletPage['recommendedOutlets'] | undefined =
+        response.data?.recommendedOutlets;
+      if (!connection) return undefined;
+      rows.push(...connection.edges.map((edge) => edge.node));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    return rows;
   };
   const ours = (rows: OutletRow[]) =>
     rows.map((row) => row.outletId).filter((id) => [museum, community, pricey].includes(id));
