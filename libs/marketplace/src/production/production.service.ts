@@ -59,14 +59,6 @@ export class ProductionService {
     return this.orders.findOneBy({ projectId });
   }
 
-  orderOfBid(bidId: string): Promise<ProductionOrder | null> {
-    return this.orders.findOneBy({ bidId });
-  }
-
-  history(orderId: string): Promise<ProductionMilestone[]> {
-    return this.milestones.find({ where: { orderId }, order: { createdAt: 'ASC' } });
-  }
-
   /**
    * Moves the order one stage on. The manufacturer moves production; only a project owner
    * approves the sample, which puts the project IN_PRODUCTION. Deliveries add units: below the

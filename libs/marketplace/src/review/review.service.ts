@@ -77,8 +77,4 @@ export class ReviewService {
     }
     return saved;
   }
-
-  ofOrder(orderId: string): Promise<Review[]> {
-    return this.reviews.find({ where: { orderId }, order: { createdAt: 'ASC' } });
-  }
 }
