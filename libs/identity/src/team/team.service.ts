@@ -22,9 +22,12 @@ export class TeamService {
     private readonly disciplines: DisciplineReader,
   ) {}
 
-  /** Matching keeps each talent's teams, to suggest teammates a team lacks. */
-  private membershipChanged(userId: string): Promise<void> {
-    return this.outbox.addAlone([
+  /**
+   * Matching keeps each talent's teams, to suggest teammates a team lacks: told in the
+   * transaction of the membership change, so the event commits exactly when the change does.
+   */
+  private membershipChanged(manager: EntityManager, userId: string): Promise<void> {
+    return this.outbox.addAll(manager, [
       matchingChanged(MatchSubject.TALENT, userId, 'team membership changed'),
     ]);
   }
@@ -44,9 +47,9 @@ export class TeamService {
         userId: viewer.userId,
         role: TeamRole.LEAD,
       });
+      await this.membershipChanged(manager, viewer.userId);
       return team;
     });
-    await this.membershipChanged(viewer.userId);
     return created;
   }
 
@@ -64,8 +67,8 @@ export class TeamService {
       }
       assertKeepsALead(rows, target);
       await manager.delete(TeamMember, { id: target.id });
+      await this.membershipChanged(manager, input.userId);
     });
-    await this.membershipChanged(input.userId);
     return team;
   }
 
