@@ -845,14 +845,16 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     const eventsStarted = Date.now();
     await Promise.all(
       Array.from({ length: 500 }, () =>
-        app.api.get(OutboxWriter).addAlone([
-          couplingInputsChanged({
-            cityId: C.id,
-            period: '2026-Q4',
-            indicators: [keys.visitors],
-            reason: 'test event',
-          }),
-        ]),
+        app.db.transaction((manager) =>
+          app.api.get(OutboxWriter).addAll(manager, [
+            couplingInputsChanged({
+              cityId: C.id,
+              period: '2026-Q4',
+              indicators: [keys.visitors],
+              reason: 'test event',
+            }),
+          ]),
+        ),
       ),
     );
     await couplingQueueDrained(app);

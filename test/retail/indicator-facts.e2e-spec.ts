@@ -3,6 +3,7 @@ import { RETAIL_INDICATORS, RetailFactsService, RetailIndicatorSource } from '@c
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
+import { seeded } from '../support/seeded-random';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   acceptPlacement,
@@ -13,18 +14,6 @@ import {
   RECORD_SALE,
   wholesale,
 } from './retail-test-kit';
-
-/** Deterministic pseudo-random numbers (mulberry32): the same seed, the same mix of writes. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261130;
 const DAY_MS = 24 * 3600_000;

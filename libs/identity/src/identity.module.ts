@@ -29,6 +29,7 @@ import { SessionResolver } from './session/session.resolver';
 import { SessionService } from './session/session.service';
 import { TalentDirectoryResolver } from './talent-directory/talent-directory.resolver';
 import { TalentDirectoryService } from './talent-directory/talent-directory.service';
+import { DisciplineReaderModule } from './talent-profile/discipline.reader';
 import { TalentProfile } from './talent-profile/talent-profile.entity';
 import { TalentProfileResolver } from './talent-profile/talent-profile.resolver';
 import { TalentProfileService } from './talent-profile/talent-profile.service';
@@ -70,7 +71,12 @@ export const IDENTITY_ENTITIES = [
  * Import it in the API next to AuthModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), CatalogModule, NotificationModule],
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    CatalogModule,
+    NotificationModule,
+    DisciplineReaderModule,
+  ],
   providers: [
     { provide: ViewerSource, useClass: SessionViewerSource },
     { provide: MembershipDirectory, useClass: IdentityMembershipDirectory },

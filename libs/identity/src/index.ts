@@ -15,6 +15,11 @@ export {
 export { OfficialGrant } from './role-request/official-grant.entity';
 export { RoleRequest, RoleRequestStatus } from './role-request/role-request.entity';
 export { Discipline } from './talent-profile/discipline.enum';
+export {
+  DisciplineReader,
+  DisciplineReaderModule,
+  DisciplinesOf,
+} from './talent-profile/discipline.reader';
 export { AbilitySelfAssessment, TalentProfile } from './talent-profile/talent-profile.entity';
 export { TeamMember } from './team/team-member.entity';
 export { Team, TeamRole } from './team/team.entity';

@@ -2,7 +2,11 @@ export { MarketplaceErrorCode, MarketplaceException } from './marketplace.except
 export { MarketplaceModule, MarketplaceWorkerModule } from './marketplace.module';
 export { EnterMarketJob, EnterMarketJobData, enterMarketEvent } from './project/enter-market.job';
 export { MarketplaceLoaders } from './marketplace.loaders';
-export { DeliveredUnitsModule, DeliveredUnitsReader } from './production/delivered-units.reader';
+export {
+  DeliveredUnitsModule,
+  DeliveredUnitsReader,
+  ProjectDelivery,
+} from './production/delivered-units.reader';
 export { MarketplaceIndicatorsModule } from './indicators/marketplace-indicators.module';
 export { ProjectCategory } from './project/project-category.enum';
 export { Project } from './project/project.entity';

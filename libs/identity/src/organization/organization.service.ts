@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessPolicy, OrganizationRole, Viewer } from '@cc/auth';
 import { CommonException, Connection, FieldError, paginate } from '@cc/graphql';
 import { LocationValidator } from '../common/location';
@@ -75,9 +75,9 @@ export class OrganizationService {
         userId: viewer.userId,
         role: OrganizationRole.OWNER,
       });
+      await this.manufacturerChanged(manager, organization, 'organization created');
       return organization;
     });
-    await this.manufacturerChanged(created, 'organization created');
     return created;
   }
 
@@ -99,27 +99,37 @@ export class OrganizationService {
       ]);
     }
     const movedCity = input.cityId !== undefined && input.cityId !== organization.cityId;
-    await this.organizations.update(
-      { id: organization.id },
-      {
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.incubatorType !== undefined && { incubatorType: input.incubatorType }),
-        ...(input.cityId !== undefined && { cityId: input.cityId }),
-        // a district of the old city cannot stay when the city changes
-        ...(input.districtId !== undefined
-          ? { districtId: input.districtId }
-          : movedCity && { districtId: null }),
-      },
-    );
-    await this.manufacturerChanged(organization, 'organization updated');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        Organization,
+        { id: organization.id },
+        {
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.description !== undefined && { description: input.description }),
+          ...(input.incubatorType !== undefined && { incubatorType: input.incubatorType }),
+          ...(input.cityId !== undefined && { cityId: input.cityId }),
+          // a district of the old city cannot stay when the city changes
+          ...(input.districtId !== undefined
+            ? { districtId: input.districtId }
+            : movedCity && { districtId: null }),
+        },
+      );
+      await this.manufacturerChanged(manager, organization, 'organization updated');
+    });
     return this.get(organization.id);
   }
 
-  /** Matching keeps a copy of each manufacturer's profile: tell it when one changes. */
-  private async manufacturerChanged(organization: Organization, reason: string): Promise<void> {
+  /**
+   * Matching keeps a copy of each manufacturer's profile: tell it when one changes, in the
+   * transaction of the change (`manager`), so the event commits exactly when the change does.
+   */
+  private async manufacturerChanged(
+    manager: EntityManager,
+    organization: Organization,
+    reason: string,
+  ): Promise<void> {
     if (organization.kind !== OrganizationKind.MANUFACTURER) return;
-    await this.outbox.addAlone([
+    await this.outbox.addAll(manager, [
       matchingChanged(MatchSubject.MANUFACTURER, organization.id, reason),
     ]);
   }
@@ -144,20 +154,23 @@ export class OrganizationService {
       ...(input.moq !== undefined && { moq: input.moq }),
       ...(input.monthlyCapacity !== undefined && { monthlyCapacity: input.monthlyCapacity }),
     };
-    if (Object.keys(changes).length) {
-      await this.capabilities.upsert(
-        { organizationId: organization.id, ...changes },
-        { conflictPaths: ['organizationId'] },
-      );
-    } else {
-      await this.capabilities
-        .createQueryBuilder()
-        .insert()
-        .values({ organizationId: organization.id })
-        .orIgnore()
-        .execute();
-    }
-    await this.manufacturerChanged(organization, 'capability profile changed');
+    await this.dataSource.transaction(async (manager) => {
+      const capabilities = manager.getRepository(ManufacturerCapability);
+      if (Object.keys(changes).length) {
+        await capabilities.upsert(
+          { organizationId: organization.id, ...changes },
+          { conflictPaths: ['organizationId'] },
+        );
+      } else {
+        await capabilities
+          .createQueryBuilder()
+          .insert()
+          .values({ organizationId: organization.id })
+          .orIgnore()
+          .execute();
+      }
+      await this.manufacturerChanged(manager, organization, 'capability profile changed');
+    });
     return this.capabilities.findOneByOrFail({ organizationId: organization.id });
   }
 

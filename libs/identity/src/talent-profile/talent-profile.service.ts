@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { matchingChanged, MatchSubject } from '@cc/matching';
 import { OutboxWriter } from '@cc/queue';
@@ -10,6 +10,7 @@ import { UpsertTalentProfileInput } from './dto/upsert-talent-profile.input';
 @Injectable()
 export class TalentProfileService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TalentProfile) private readonly profiles: Repository<TalentProfile>,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -28,18 +29,22 @@ export class TalentProfileService {
       const value = input.abilities?.[dimension];
       if (value !== undefined) changes[dimension] = value;
     }
-    await this.profiles
-      .createQueryBuilder()
-      .insert()
-      .values({ userId: viewer.userId, ...changes })
-      .orIgnore()
-      .execute();
-    if (Object.keys(changes).length) {
-      await this.profiles.update({ userId: viewer.userId }, changes);
-    }
-    await this.outbox.addAlone([
-      matchingChanged(MatchSubject.TALENT, viewer.userId, 'profile changed'),
-    ]);
+    // One transaction: the profile change and matching's event commit together.
+    await this.dataSource.transaction(async (manager) => {
+      const profiles = manager.getRepository(TalentProfile);
+      await profiles
+        .createQueryBuilder()
+        .insert()
+        .values({ userId: viewer.userId, ...changes })
+        .orIgnore()
+        .execute();
+      if (Object.keys(changes).length) {
+        await profiles.update({ userId: viewer.userId }, changes);
+      }
+      await this.outbox.addAll(manager, [
+        matchingChanged(MatchSubject.TALENT, viewer.userId, 'profile changed'),
+      ]);
+    });
     return this.profiles.findOneByOrFail({ userId: viewer.userId });
   }
 

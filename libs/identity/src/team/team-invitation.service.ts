@@ -109,12 +109,12 @@ export class TeamInvitationService {
         { id: invitation.id },
         { status: InvitationStatus.ACCEPTED, respondedAt: new Date() },
       );
+      // Matching keeps each talent's teams, to suggest teammates a team lacks.
+      await this.outbox.addAll(manager, [
+        matchingChanged(MatchSubject.TALENT, viewer.userId, 'joined a team'),
+      ]);
       return manager.findOneByOrFail(Team, { id: invitation.teamId });
     });
-    // Matching keeps each talent's teams, to suggest teammates a team lacks.
-    await this.outbox.addAlone([
-      matchingChanged(MatchSubject.TALENT, viewer.userId, 'joined a team'),
-    ]);
     return team;
   }
 

@@ -7,6 +7,7 @@ import { matchingChanged, MatchSubject } from '@cc/matching';
 import { OutboxWriter } from '@cc/queue';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { Discipline } from '../talent-profile/discipline.enum';
+import { DisciplineReader } from '../talent-profile/discipline.reader';
 import { CreateTeamInput, SetTeamMemberRoleInput, TeamMemberInput } from './dto/team.inputs';
 import { TeamMember } from './team-member.entity';
 import { Team, TeamRole } from './team.entity';
@@ -18,11 +19,15 @@ export class TeamService {
     @InjectRepository(Team) private readonly teams: Repository<Team>,
     private readonly policy: AccessPolicy,
     private readonly outbox: OutboxWriter,
+    private readonly disciplines: DisciplineReader,
   ) {}
 
-  /** Matching keeps each talent's teams, to suggest teammates a team lacks. */
-  private membershipChanged(userId: string): Promise<void> {
-    return this.outbox.addAlone([
+  /**
+   * Matching keeps each talent's teams, to suggest teammates a team lacks: told in the
+   * transaction of the membership change, so the event commits exactly when the change does.
+   */
+  private membershipChanged(manager: EntityManager, userId: string): Promise<void> {
+    return this.outbox.addAll(manager, [
       matchingChanged(MatchSubject.TALENT, userId, 'team membership changed'),
     ]);
   }
@@ -42,9 +47,9 @@ export class TeamService {
         userId: viewer.userId,
         role: TeamRole.LEAD,
       });
+      await this.membershipChanged(manager, viewer.userId);
       return team;
     });
-    await this.membershipChanged(viewer.userId);
     return created;
   }
 
@@ -62,8 +67,8 @@ export class TeamService {
       }
       assertKeepsALead(rows, target);
       await manager.delete(TeamMember, { id: target.id });
+      await this.membershipChanged(manager, input.userId);
     });
-    await this.membershipChanged(input.userId);
     return team;
   }
 
@@ -126,17 +131,8 @@ export class TeamService {
 
   /** The union of the members' disciplines per team, in Discipline order (for DataLoaders). */
   async disciplinesOf(teamIds: readonly string[]): Promise<Discipline[][]> {
-    const rows = (await this.dataSource.query(
-      `SELECT m.team_id AS "teamId", array_agg(DISTINCT d ORDER BY d)::text[] AS disciplines
-         FROM team_member m
-         JOIN talent_profile p ON p.user_id = m.user_id
-         CROSS JOIN LATERAL unnest(p.disciplines) AS d
-        WHERE m.team_id = ANY($1::uuid[])
-        GROUP BY m.team_id`,
-      [teamIds],
-    )) as { teamId: string; disciplines: Discipline[] }[];
-    const byTeam = new Map(rows.map((row) => [row.teamId, row.disciplines]));
-    return teamIds.map((id) => byTeam.get(id) ?? []);
+    const { teams } = await this.disciplines.of({ userIds: [], teamIds });
+    return teamIds.map((id) => teams.get(id) ?? []);
   }
 }
 

@@ -121,11 +121,11 @@ export class ApplicationService {
             { capacity: cohort.capacity },
           );
         }
+        await this.events.venturesChanged(manager, cohort.cityId, `team admitted: ${id}`);
       },
     );
     await this.milestones.afterAdmission(admitted);
     await this.tell(admitted, cohort, 'admitted', note);
-    await this.events.venturesChanged(cohort.cityId, `team admitted: ${admitted.id}`);
     return admitted;
   }
 
@@ -142,12 +142,13 @@ export class ApplicationService {
 
   async graduate(viewer: Viewer, id: string, note: string | undefined): Promise<Application> {
     const { application, cohort } = await this.getManaged(viewer, id);
-    const graduated = await this.move(application, ApplicationState.GRADUATED, {
-      decisionNote: note ?? application.decisionNote,
-      endedAt: new Date(),
-    });
+    const graduated = await this.move(
+      application,
+      ApplicationState.GRADUATED,
+      { decisionNote: note ?? application.decisionNote, endedAt: new Date() },
+      (manager) => this.events.venturesChanged(manager, cohort.cityId, `team graduated: ${id}`),
+    );
     await this.tell(graduated, cohort, 'graduated', note);
-    await this.events.venturesChanged(cohort.cityId, `team graduated: ${graduated.id}`);
     return graduated;
   }
 
@@ -157,7 +158,7 @@ export class ApplicationService {
     await this.access.assertApplicant(viewer, application);
     const cohort = await this.programs.getCohort(application.cohortId);
     const seated = application.state === ApplicationState.ADMITTED;
-    const withdrawn = await this.move(
+    return this.move(
       application,
       ApplicationState.WITHDRAWN,
       { endedAt: new Date() },
@@ -167,10 +168,9 @@ export class ApplicationService {
           `UPDATE incubation_cohort SET admitted_count = admitted_count - 1, updated_at = now() WHERE id = $1`,
           [cohort.id],
         );
+        await this.events.venturesChanged(manager, cohort.cityId, `team withdrew: ${id}`);
       },
     );
-    if (seated) await this.events.venturesChanged(cohort.cityId, `team withdrew: ${withdrawn.id}`);
-    return withdrawn;
   }
 
   async get(id: string): Promise<Application> {

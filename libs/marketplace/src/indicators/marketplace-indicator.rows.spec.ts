@@ -1,5 +1,6 @@
 import { PeriodGranularity, PLATFORM_INDICATORS } from '@cc/impact';
 import {
+  crossDisciplinary,
   MARKETPLACE_INDICATORS,
   marketplaceIndicatorValues,
   PERIOD_KEY_FORMAT,
@@ -100,5 +101,14 @@ describe('marketplace indicator rows', () => {
         awarded: [{ city_id: 'a', period: '2026-Q1', project_ids: [P1] }],
       }),
     ).toThrow(/not a YEAR/);
+  });
+
+  it('counts as cross-disciplinary: a digital experience, two disciplines, or digital technology', () => {
+    expect(crossDisciplinary(true, [])).toBe(true);
+    expect(crossDisciplinary(false, [])).toBe(false);
+    // The creator and a teammate in the same field: one discipline.
+    expect(crossDisciplinary(false, ['FINE_ARTS', 'FINE_ARTS'])).toBe(false);
+    expect(crossDisciplinary(false, ['FINE_ARTS', 'TRADITIONAL_CRAFTS'])).toBe(true);
+    expect(crossDisciplinary(false, ['DIGITAL_TECHNOLOGY'])).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import {
   PlatformIndicatorPart,
   PlatformIndicatorValue,
 } from '@cc/impact';
+import { Discipline } from '@cc/identity';
 
 /** The platform indicators the marketplace computes (catalogue keys of `PLATFORM_INDICATORS`). */
 export const MarketplaceIndicator = {
@@ -51,6 +52,19 @@ export interface AwardedRow {
   city_id: string;
   period: string;
   project_ids: string[];
+}
+
+/**
+ * Cross-disciplinary (DESIGN.md: "members of ≥ 2 disciplines or digital technology"): the
+ * project is a DIGITAL_EXPERIENCE, or its people (creator and, for a team project, the team's
+ * current members) span at least two disciplines, or one of them works in DIGITAL_TECHNOLOGY.
+ */
+export function crossDisciplinary(
+  digitalExperience: boolean,
+  peopleDisciplines: readonly string[],
+): boolean {
+  const distinct = new Set(peopleDisciplines);
+  return digitalExperience || distinct.size >= 2 || distinct.has(Discipline.DIGITAL_TECHNOLOGY);
 }
 
 function canonicalPeriod(text: string, granularity: PeriodGranularity): string {

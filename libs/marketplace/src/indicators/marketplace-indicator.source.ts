@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DisciplineReader } from '@cc/identity';
 import {
   PlatformIndicatorProvider,
   PlatformIndicatorQuery,
@@ -11,6 +12,7 @@ import { BidState } from '../bid/bid-state.enum';
 import { ProjectCategory } from '../project/project-category.enum';
 import {
   AwardedRow,
+  crossDisciplinary,
   MARKETPLACE_INDICATORS,
   MarketplaceIndicator,
   marketplaceIndicatorValues,
@@ -24,19 +26,9 @@ const periodKey = (column: string) =>
   `to_char((${column} AT TIME ZONE 'UTC') + $3::int * interval '1 minute', $2::text)`;
 
 /**
- * The projects published in each (city, period), each with two flags:
- * - `local`: linked to at least one catalogued cultural resource of the project's own city;
- * - `cross`: cross-disciplinary, i.e. the project is a DIGITAL_EXPERIENCE, or its people span
- *   at least two disciplines, or one of them works in DIGITAL_TECHNOLOGY (DESIGN.md: "members
- *   of ≥ 2 disciplines or digital technology").
- *
- * A project's people are its creator plus, for a team project, the team's current members.
- * Team membership and disciplines live in identity's `team_member` and `talent_profile`; this
- * source reads them directly. That is reporting (a read-only aggregate over another domain's
- * tables, the same rule the identity `Discipline` enum documents), not a dependency on the
- * identity module's behaviour. Identity keeps no membership history, so the shares of a
- * period use membership as it is when the recompute runs; a PUBLISHED snapshot keeps the
- * figures it was published with.
+ * The projects published in each (city, period), each with its `local` flag (linked to at
+ * least one catalogued cultural resource of the project's own city) and what decides `cross`
+ * (`crossDisciplinary`): whether it is a DIGITAL_EXPERIENCE, its creator and its team.
  */
 const PUBLISHED_COHORT_SQL = `
 WITH published AS (
@@ -45,38 +37,16 @@ WITH published AS (
     FROM project p
    WHERE p.published_at IS NOT NULL
      AND ($1::uuid[] IS NULL OR p.city_id = ANY($1::uuid[]))
-),
-people AS (
-  SELECT pub.id AS project_id, pub.owner_user_id AS user_id FROM published pub
-  UNION
-  SELECT pub.id, tm.user_id
-    FROM published pub
-    JOIN team_member tm ON tm.team_id = pub.owner_team_id
-),
-disciplines AS (
-  SELECT people.project_id,
-         count(DISTINCT d.discipline) AS distinct_count,
-         bool_or(d.discipline = 'DIGITAL_TECHNOLOGY') AS digital
-    FROM people
-    JOIN talent_profile tp ON tp.user_id = people.user_id
-   CROSS JOIN LATERAL unnest(tp.disciplines) AS d(discipline)
-   GROUP BY people.project_id
-),
-flagged AS (
-  SELECT pub.id, pub.city_id, pub.period,
-         -- a link's foreign key keeps it in the project's city
-         EXISTS (SELECT 1 FROM project_cultural_resource link WHERE link.project_id = pub.id)
-           AS is_local,
-         (pub.category = $4::project_category
-           OR coalesce(d.distinct_count, 0) >= 2
-           OR coalesce(d.digital, false)) AS is_cross
-    FROM published pub
-    LEFT JOIN disciplines d ON d.project_id = pub.id
 )
 SELECT city_id, period,
-       jsonb_agg(jsonb_build_object('projectId', id, 'local', is_local, 'cross', is_cross) ORDER BY id)
-         AS projects
-  FROM flagged
+       jsonb_agg(jsonb_build_object(
+         'projectId', pub.id,
+         -- a link's foreign key keeps it in the project's city
+         'local', EXISTS (SELECT 1 FROM project_cultural_resource link WHERE link.project_id = pub.id),
+         'digitalExperience', pub.category = $4::project_category,
+         'ownerUserId', pub.owner_user_id,
+         'ownerTeamId', pub.owner_team_id) ORDER BY pub.id) AS projects
+  FROM published pub
  GROUP BY city_id, period
  ORDER BY city_id, period`;
 
@@ -115,7 +85,10 @@ export class MarketplaceIndicatorSource implements PlatformIndicatorSource {
   readonly name = 'marketplace';
   readonly indicators = MARKETPLACE_INDICATORS;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly disciplines: DisciplineReader,
+  ) {}
 
   async collect(query: PlatformIndicatorQuery): Promise<PlatformIndicatorValue[]> {
     const wanted = new Set(query.indicators);
@@ -125,12 +98,12 @@ export class MarketplaceIndicatorSource implements PlatformIndicatorSource {
       query.utcOffsetMinutes,
       category,
     ];
-    const published: PublishedCohortRow[] = PUBLISHED_COHORT_INDICATORS.some((key) =>
-      wanted.has(key),
-    )
-      ? await this.dataSource.query(
-          PUBLISHED_COHORT_SQL,
-          params(ProjectCategory.DIGITAL_EXPERIENCE),
+    const published = PUBLISHED_COHORT_INDICATORS.some((key) => wanted.has(key))
+      ? await this.withCrossFlags(
+          await this.dataSource.query(
+            PUBLISHED_COHORT_SQL,
+            params(ProjectCategory.DIGITAL_EXPERIENCE),
+          ),
         )
       : [];
     const awarded: AwardedRow[] = wanted.has(MarketplaceIndicator.BIDS_AWARDED)
@@ -143,4 +116,45 @@ export class MarketplaceIndicatorSource implements PlatformIndicatorSource {
       awarded,
     });
   }
+
+  /**
+   * Team membership and disciplines are identity's: one batched call to its exported
+   * `DisciplineReader` for all the projects' creators and teams, rather than a membership fact
+   * the marketplace keeps from identity events. A fact fed by queued events lags the change and
+   * must order join/leave events itself; the reader is as current as identity (the shares use
+   * membership as it is when the recompute runs, as before; a PUBLISHED snapshot keeps the
+   * figures it was published with) and costs one round trip per collect.
+   */
+  private async withCrossFlags(rows: PublishedCohortQueryRow[]): Promise<PublishedCohortRow[]> {
+    const projects = rows.flatMap((row) => row.projects);
+    const known = await this.disciplines.of({
+      userIds: [...new Set(projects.map((p) => p.ownerUserId))],
+      teamIds: [...new Set(projects.flatMap((p) => (p.ownerTeamId ? [p.ownerTeamId] : [])))],
+    });
+    return rows.map((row) => ({
+      city_id: row.city_id,
+      period: row.period,
+      projects: row.projects.map((p) => ({
+        projectId: p.projectId,
+        local: p.local,
+        cross: crossDisciplinary(p.digitalExperience, [
+          ...(known.users.get(p.ownerUserId) ?? []),
+          ...((p.ownerTeamId && known.teams.get(p.ownerTeamId)) || []),
+        ]),
+      })),
+    }));
+  }
+}
+
+/** A row of the published-cohort query, before its projects' `cross` flags are known. */
+interface PublishedCohortQueryRow {
+  city_id: string;
+  period: string;
+  projects: {
+    projectId: string;
+    local: boolean;
+    digitalExperience: boolean;
+    ownerUserId: string;
+    ownerTeamId: string | null;
+  }[];
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DisciplineReaderModule } from '@cc/identity';
 import { ImpactModule } from '@cc/impact';
 import { Project } from '../project/project.entity';
 import {
@@ -17,7 +18,7 @@ import { MyImpactService } from './my-impact.service';
  * snapshots and must therefore see the source too.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Project]), ImpactModule],
+  imports: [TypeOrmModule.forFeature([Project]), ImpactModule, DisciplineReaderModule],
   providers: [
     MarketplaceIndicatorSource,
     ContributionProjectLoader,

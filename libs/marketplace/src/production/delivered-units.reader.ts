@@ -24,6 +24,28 @@ export class DeliveredUnitsReader {
     )) as { projectId: string; delivered: number }[];
     return new Map(rows.map((row) => [row.projectId, row.delivered]));
   }
+
+  /**
+   * Each project's delivery, for retail's sell-through: units delivered so far and since when
+   * (a delivery recorded before `delivered_at` existed counts from the order's last update).
+   * Projects with nothing delivered are absent.
+   */
+  async deliveriesOf(projectIds: readonly string[]): Promise<Map<string, ProjectDelivery>> {
+    if (!projectIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT project_id::text AS "projectId", quantity_delivered::int AS delivered,
+              coalesce(delivered_at, updated_at) AS "deliveredAt"
+         FROM production_order
+        WHERE project_id = ANY($1::uuid[]) AND quantity_delivered > 0`,
+      [projectIds],
+    )) as ({ projectId: string } & ProjectDelivery)[];
+    return new Map(rows.map(({ projectId, ...delivery }) => [projectId, delivery]));
+  }
+}
+
+export interface ProjectDelivery {
+  delivered: number;
+  deliveredAt: Date;
 }
 
 /** Worker-safe (no GraphQL, no auth): the api and the worker both read deliveries through it. */

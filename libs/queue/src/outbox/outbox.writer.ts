@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { JobClass, queueOf } from '../job-processor.decorator';
 import { QueueName } from '../queue.constants';
 
@@ -41,17 +40,6 @@ function addressOf<TData>(job: JobClass<TData> | OutboxJob<TData>): OutboxJob<TD
  */
 @Injectable()
 export class OutboxWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * Writes events in a transaction of their own, right after a change that is not (yet) made in
-   * a transaction the caller controls. Redis being down no longer loses them; a crash between
-   * the change's commit and this one still would. Prefer `add`/`addAll` with the change's manager.
-   */
-  addAlone(entries: readonly OutboxEntry<unknown>[]): Promise<void> {
-    return this.dataSource.transaction((manager) => this.addAll(manager, entries));
-  }
-
   add<TData>(
     manager: EntityManager,
     job: JobClass<TData> | OutboxJob<TData>,

@@ -13,6 +13,7 @@ import {
   PlatformIndicatorSource,
   PlatformIndicatorValue,
 } from '@cc/impact';
+import { DeliveredUnitsReader } from '@cc/marketplace';
 import { Placement } from '../placement/placement.entity';
 import { SplitTerms } from '../settlement/settlement-split';
 import {
@@ -26,7 +27,7 @@ import {
   SharedRow,
 } from './retail-indicator.rows';
 import { RetailFactsService } from './retail-facts.service';
-import { sellThroughRows, SoldRow } from './sell-through';
+import { DeliveredRow, sellThroughRows, SoldRow } from './sell-through';
 
 /** The period key of a fact's month ($2 is the `to_char` pattern); $3 the months asked (null: all). */
 const PERIOD = 'to_char(f.month, $2::text)';
@@ -48,19 +49,11 @@ SELECT f.product_city_id AS city_id, f.project_id, ${PERIOD} AS period,
  WHERE ($1::uuid[] IS NULL OR f.product_city_id = ANY($1::uuid[]))
  GROUP BY 1, 2, 3`;
 
-/**
- * Units delivered per project with a product, by the product's city (marketplace's
- * \`production_order\`, read for reporting). A delivery without \`delivered_at\` (partial) counts
- * from the order's last update.
- */
-const DELIVERED_SQL = `
-SELECT pr.city_id, pr.project_id, max(po.quantity_delivered)::int AS delivered,
-       min(coalesce(po.delivered_at, po.updated_at)) AS delivered_at
+/** The projects with a product, by the product's city (their deliveries come from marketplace). */
+const PRODUCT_PROJECTS_SQL = `
+SELECT DISTINCT pr.city_id, pr.project_id
   FROM product pr
-  JOIN production_order po ON po.project_id = pr.project_id
- WHERE po.quantity_delivered > 0
-   AND ($1::uuid[] IS NULL OR pr.city_id = ANY($1::uuid[]))
- GROUP BY pr.city_id, pr.project_id`;
+ WHERE ($1::uuid[] IS NULL OR pr.city_id = ANY($1::uuid[]))`;
 
 /** The distinct items of one indicator ($4) per (city, period), with the projects sharing each. */
 const ITEMS_SQL = `
@@ -106,6 +99,7 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
     @InjectDataSource() private readonly db: DataSource,
     private readonly facts: RetailFactsService,
     private readonly catalog: CatalogService,
+    private readonly deliveries: DeliveredUnitsReader,
   ) {}
 
   /** The nightly safety net: retail's facts recomputed from the sale rows. */
@@ -157,7 +151,7 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
       placementTerms,
       sellThrough: wanted.has(RetailIndicator.SELL_THROUGH)
         ? sellThroughRows({
-            delivered: await this.db.query(DELIVERED_SQL, [params[0]]),
+            delivered: await this.delivered(params[0] as string[] | null),
             sold: (await this.db.query(SOLD_SQL, params.slice(0, 2))) as SoldRow[],
             granularity: query.granularity,
             utcOffsetMinutes: query.utcOffsetMinutes,
@@ -173,6 +167,27 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
     // placements' spans); the asked periods are kept.
     const inPeriods = query.periods ? new Set(query.periods) : null;
     return inPeriods ? values.filter((value) => inPeriods.has(value.period)) : values;
+  }
+
+  /**
+   * Units delivered per project with a product, in the product's city: the deliveries are
+   * marketplace's, read through its exported reader in one batch (a delivery fact kept from
+   * queued events would lag the delivery the sell-through recompute is triggered by).
+   */
+  private async delivered(cityIds: string[] | null): Promise<DeliveredRow[]> {
+    const products: { city_id: string; project_id: string }[] = await this.db.query(
+      PRODUCT_PROJECTS_SQL,
+      [cityIds],
+    );
+    const byProject = await this.deliveries.deliveriesOf([
+      ...new Set(products.map((row) => row.project_id)),
+    ]);
+    return products.flatMap((row) => {
+      const delivery = byProject.get(row.project_id);
+      return delivery
+        ? [{ ...row, delivered: delivery.delivered, delivered_at: delivery.deliveredAt }]
+        : [];
+    });
   }
 
   /** Each activated resource with its city's catalogue size (catalog's count). */

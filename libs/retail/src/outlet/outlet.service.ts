@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AccessPolicy, Viewer } from '@cc/auth';
 import { CatalogService } from '@cc/catalog';
 import { Connection, FieldError, LoaderRegistry, paginate } from '@cc/graphql';
@@ -17,6 +17,7 @@ import { OutboxWriter } from '@cc/queue';
 @Injectable()
 export class OutletService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
     @InjectRepository(Product) private readonly products: Repository<Product>,
     private readonly catalog: CatalogService,
@@ -26,10 +27,16 @@ export class OutletService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Matching keeps a copy of each outlet: tell it when one is created or changes. */
-  private async changed(outlet: Outlet, reason: string): Promise<Outlet> {
-    await this.outbox.addAlone([matchingChanged(MatchSubject.OUTLET, outlet.id, reason)]);
-    return outlet;
+  /**
+   * Saves the outlet and tells matching (which keeps a copy of each outlet) in one transaction,
+   * so the event commits exactly when the change does.
+   */
+  private save(outlet: Outlet, reason: string): Promise<Outlet> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(outlet);
+      await this.outbox.addAll(manager, [matchingChanged(MatchSubject.OUTLET, saved.id, reason)]);
+      return saved;
+    });
   }
 
   async create(viewer: Viewer, input: CreateOutletInput): Promise<Outlet> {
@@ -46,10 +53,10 @@ export class OutletService {
     }
     assertPriceBand(input.priceBandMinFen, input.priceBandMaxFen);
     const cityId = await this.cityOfDistrict(input.districtId);
-    const outlet = await this.outlets.save(
+    return this.save(
       this.outlets.create({ ...input, themes: [...new Set(input.themes)], cityId }),
+      'outlet created',
     );
-    return this.changed(outlet, 'outlet created');
   }
 
   async update(viewer: Viewer, id: string, input: UpdateOutletInput): Promise<Outlet> {
@@ -62,7 +69,7 @@ export class OutletService {
     if (input.districtId) outlet.cityId = await this.cityOfDistrict(input.districtId);
     Object.assign(outlet, input);
     if (input.themes) outlet.themes = [...new Set(input.themes)];
-    return this.changed(await this.outlets.save(outlet), 'outlet updated');
+    return this.save(outlet, 'outlet updated');
   }
 
   async get(id: string): Promise<Outlet> {

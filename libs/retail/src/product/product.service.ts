@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { CatalogService, CulturalResourceKind } from '@cc/catalog';
 import { containsPattern, isUniqueViolation } from '@cc/database';
@@ -19,6 +19,7 @@ import { OutboxWriter } from '@cc/queue';
 @Injectable()
 export class ProductService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Product) private readonly products: Repository<Product>,
     @InjectRepository(Outlet) private readonly outlets: Repository<Outlet>,
     private readonly projects: ProjectService,
@@ -55,7 +56,7 @@ export class ProductService {
       ...new Set(resources.map((resource) => resource.kind)),
     ].sort() as CulturalResourceKind[];
     try {
-      const product = await this.products.save(
+      return await this.save(
         this.products.create({
           projectId: project.id,
           sku: input.sku ?? `CC-${randomBytes(5).toString('hex').toUpperCase()}`,
@@ -70,11 +71,8 @@ export class ProductService {
           ownerTeamId: project.ownerTeamId,
           createdByUserId: viewer.userId,
         }),
+        'product created',
       );
-      await this.outbox.addAlone([
-        matchingChanged(MatchSubject.PRODUCT, product.id, 'product created'),
-      ]);
-      return product;
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_product_project')) {
         throw RetailException.conflict(
@@ -98,11 +96,19 @@ export class ProductService {
     const product = await this.get(id);
     await this.access.assertMaker(viewer, product);
     Object.assign(product, input);
-    const saved = await this.products.save(product);
-    await this.outbox.addAlone([
-      matchingChanged(MatchSubject.PRODUCT, saved.id, 'product updated'),
-    ]);
-    return saved;
+    return this.save(product, 'product updated');
+  }
+
+  /**
+   * Saves the product and tells matching (which keeps a copy of each product) in one
+   * transaction, so the event commits exactly when the change does.
+   */
+  private save(product: Product, reason: string): Promise<Product> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(product);
+      await this.outbox.addAll(manager, [matchingChanged(MatchSubject.PRODUCT, saved.id, reason)]);
+      return saved;
+    });
   }
 
   async get(id: string): Promise<Product> {
