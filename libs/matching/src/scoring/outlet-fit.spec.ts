@@ -88,4 +88,22 @@ describe('scoreProductForOutlet', () => {
       expect(r.messageZh.length).toBeGreaterThan(0);
     }
   });
+
+  it('an outlet of another city is excluded, online shops included, and says why', () => {
+    for (const type of ['MUSEUM', 'ONLINE']) {
+      const result = scoreProductForOutlet(
+        product,
+        { ...museum, type, cityId: 'dalian' },
+        DEFAULT_MATCH_WEIGHTS.outlet,
+      );
+      expect(result.excluded).toBe(true);
+      expect(result.reasons[0]).toEqual({
+        code: 'OTHER_CITY',
+        message: "The outlet is in another city than the product's",
+        messageZh: '门店与产品不在同一城市',
+      });
+      // The components are kept, so the pair can still be explained.
+      expect(result.components.find((c) => c.name === 'theme_affinity')?.value).toBe(1);
+    }
+  });
 });

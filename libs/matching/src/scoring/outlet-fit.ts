@@ -1,5 +1,13 @@
 import { OutletProfile, ProductProfile } from './match-features';
-import { ComponentScore, MatchResult, clamp01, combine, coverage, reason } from './match-result';
+import {
+  ComponentScore,
+  MatchReason,
+  MatchResult,
+  clamp01,
+  combine,
+  coverage,
+  reason,
+} from './match-result';
 import { MatchWeights } from './match-weights';
 
 /**
@@ -169,13 +177,28 @@ export function sellThroughAtSimilar(
   };
 }
 
+/**
+ * A product is placed in its own city: its makers deliver there, and the demand it is made for
+ * (visitors to the city's cultural resources) is there. An outlet elsewhere, online shops
+ * included (each belongs to a retailer of its city), is ruled out.
+ */
+export function cityGate(product: ProductProfile, outlet: OutletProfile): MatchReason | null {
+  return product.cityId === outlet.cityId
+    ? null
+    : reason(
+        'OTHER_CITY',
+        "The outlet is in another city than the product's",
+        '门店与产品不在同一城市',
+      );
+}
+
 /** How well a product fits an outlet (the same score serves both directions). */
 export function scoreProductForOutlet(
   product: ProductProfile,
   outlet: OutletProfile,
   weights: MatchWeights['outlet'],
 ): MatchResult {
-  return combine(
+  const result = combine(
     {
       theme_affinity: themeAffinity(product, outlet),
       outlet_type_fit: outletTypeFit(product, outlet),
@@ -185,4 +208,8 @@ export function scoreProductForOutlet(
     },
     weights,
   );
+  const otherCity = cityGate(product, outlet);
+  return otherCity
+    ? { ...result, excluded: true, reasons: [otherCity, ...result.reasons] }
+    : result;
 }
