@@ -1,4 +1,4 @@
-import { SeededCity } from '../support/catalog.factory';
+import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -36,9 +36,11 @@ describe('matching: products and outlets', () => {
   let museum: string;
   let community: string;
   let pricey: string;
+  /** The best outlet on paper, in another city: never recommended (OTHER_CITY). */
+  let elsewhere: string;
 
-  // Every page: outlets of the other files in this run's database compete for the top places
-  // (candidates are not city-scoped), and the test judges only its own outlets.
+  // Every page: other outlets of this city compete for the top places, and the test judges only
+  // its own outlets.
   type OutletPage = {
     recommendedOutlets: {
       edges: { node: OutletRow }[];
@@ -93,6 +95,12 @@ describe('matching: products and outlets', () => {
       priceBandMinFen: 60_000,
       priceBandMaxFen: 90_000,
     });
+    const otherCity = await seedCity(app.db, 1);
+    elsewhere = await createOutlet(retailer, otherCity, {
+      name: 'Another city museum shop',
+      themes: ['INDUSTRIAL_HERITAGE'],
+      averageMonthlyFootfall: 900_000,
+    });
     const delivered = await deliveredProject(factory, city, { owner: maker });
     productId = await createProduct(maker, delivered.projectId, { retailPriceFen: 12_800 });
   });
@@ -137,6 +145,35 @@ describe('matching: products and outlets', () => {
       code: 'FORBIDDEN',
       reason: 'NOT_PRODUCT_OWNER',
     });
+  });
+
+  it("never recommends another city's outlet, either way, and explains why", async () => {
+    const rows = await eventually(async () => {
+      const ranked = await outletsOf();
+      return ranked && ours(ranked).length >= 2 && ranked;
+    });
+    expect(rows.map((row) => row.outletId)).not.toContain(elsewhere);
+
+    // The other city's outlet is scored (its page answers) but offers no product of this city.
+    const products = await eventually(async () => {
+      const response = await retailer.gql.request<{
+        recommendedProducts: { edges: { node: { productId: string } }[] };
+      }>(RECOMMENDED_PRODUCTS, { outletId: elsewhere });
+      return response.data?.recommendedProducts;
+    });
+    expect(products.edges.map((edge) => edge.node.productId)).not.toContain(productId);
+
+    const { explainMatch } = await maker.gql.data<{ explainMatch: MatchView }>(EXPLAIN, {
+      a: productId,
+      b: elsewhere,
+    });
+    expect(explainMatch.excluded).toBe(true);
+    expect(explainMatch.reasons[0]).toMatchObject({
+      code: 'OTHER_CITY',
+      messageZh: '门店与产品不在同一城市',
+    });
+    // On paper it is the best outlet: the city alone rules it out.
+    expect(explainMatch.components.find((c) => c.name === 'theme_affinity')?.value).toBe(1);
   });
 
   it('explains an outlet that is not a candidate', async () => {

@@ -22,9 +22,7 @@ const INCUBATION_READS = 'test/incubation/incubation-queries.e2e-spec.ts';
 const INCUBATION_NOT_YET = {
   pending: 'not yet guarded: incubation list with loaders, no 2-vs-50 test',
 };
-const MATCHING = {
-  pending: 'not yet guarded: a page of precomputed scores (libs/matching), no 2-vs-50 test',
-};
+const MATCHING = { test: 'test/matching/match-read-statements.e2e-spec.ts' };
 const MATCH_EXPLANATION = { inMemory: 'part of the computed match score, no query' };
 const NOT_YET = (why: string) => ({ pending: `not yet guarded: ${why}` });
 

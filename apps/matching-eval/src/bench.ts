@@ -75,13 +75,13 @@ async function main(): Promise<void> {
         )
       ).map((row) => [row.id, row.processes]),
     );
-    const themes = new Map<string, string[]>(
+    const products = new Map<string, { cityId: string; themes: string[] }>(
       (
-        await db.query<{ id: string; themes: string[] }[]>(
-          'SELECT id, themes FROM match_product WHERE id = ANY($1::uuid[])',
+        await db.query<{ id: string; city_id: string; themes: string[] }[]>(
+          'SELECT id, city_id, themes FROM match_product WHERE id = ANY($1::uuid[])',
           [city.productIds],
         )
-      ).map((row) => [row.id, row.themes]),
+      ).map((row) => [row.id, { cityId: row.city_id, themes: row.themes }]),
     );
     const pairs = Math.max(1, Number(option('--pairs') ?? 1));
     const rows = [
@@ -102,8 +102,9 @@ async function main(): Promise<void> {
         (id) => scores.page(MatchKind.PRODUCT_OUTLET, 'subject', id, 10),
         (id) =>
           db.query(
-            `SELECT profile FROM match_outlet WHERE themes && $1::text[] OR type = 'ONLINE'`,
-            [themes.get(id)],
+            `SELECT profile FROM match_outlet
+              WHERE city_id = $1 AND (themes && $2::text[] OR type = 'ONLINE')`,
+            [products.get(id)?.cityId, products.get(id)?.themes],
           ),
       ),
     ];

@@ -13,6 +13,7 @@ import {
   MatchScoreStore,
   PlantedCase,
   PlantedFitsMissing,
+  restrictCase,
 } from '@cc/matching';
 import { MatchingEvalModule } from './eval.module';
 
@@ -43,7 +44,6 @@ async function main(): Promise<number> {
     const fits = await loadPlantedFits(
       async (sql, params) => (await client.query(sql, params)).rows,
     );
-    await client.end();
 
     const app = await NestFactory.createApplicationContext(MatchingEvalModule, {
       logger: ['error', 'warn'],
@@ -57,17 +57,33 @@ async function main(): Promise<number> {
         );
       }
       const scores = app.get(MatchScoreStore);
+      // A product is placed in its own city (OTHER_CITY): it is judged among that city's outlets.
+      const cityOf = new Map<string, string>(
+        (
+          await client.query<{ id: string; city_id: string }>(
+            'SELECT id, city_id FROM match_outlet UNION ALL SELECT id, city_id FROM match_product',
+          )
+        ).rows.map((row) => [row.id, row.city_id]),
+      );
+      const inItsCity = fits.outlets.map((planted) =>
+        restrictCase(planted, (id) => cityOf.get(id) === cityOf.get(planted.subjectId)),
+      );
       const rows: [string, EvalRow][] = [
         [
           'recommendedManufacturers',
           await run(scores, MatchKind.PROJECT_MANUFACTURER, fits.manufacturers),
         ],
-        ['recommendedOutlets', await run(scores, MatchKind.PRODUCT_OUTLET, fits.outlets)],
+        ['recommendedOutlets', await run(scores, MatchKind.PRODUCT_OUTLET, inItsCity)],
+        [
+          "  (every city's outlets graded)",
+          await run(scores, MatchKind.PRODUCT_OUTLET, fits.outlets),
+        ],
       ];
       print(rows);
       return 0;
     } finally {
       await app.close();
+      await client.end();
     }
   } catch (error) {
     if (error instanceof PlantedFitsMissing) {
@@ -129,7 +145,9 @@ function print(rows: [string, EvalRow][]): void {
   out(
     "  outlets: every outlet graded by the generator's own expected sales rate ÷ the best outlet's;",
   );
-  out('           good ≥ 0.5 (P@5), bad < 0.1; NDCG gains are the grades');
+  out('           good ≥ 0.5 (P@5), bad < 0.1; NDCG gains are the grades;');
+  out("           among the outlets of the product's city (where it can be placed), and below");
+  out("           among every city's (an ideal that no city-scoped ranking can reach)");
   out('"bad above a good": bad fits in the top 10 ranked above some good fit (or a missing one)');
 }
 

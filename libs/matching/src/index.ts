@@ -18,7 +18,7 @@ export * from './scoring/match-features';
 export { MatchComponent, MatchReason, MatchResult } from './scoring/match-result';
 export { DEFAULT_MATCH_WEIGHTS, MatchWeights, parseMatchWeights } from './scoring/match-weights';
 export { MatchKind, MatchScoreStore } from './store/match-score.store';
-export { evaluate, EvalRow, PlantedCase } from './eval/ranking-metrics';
+export { evaluate, EvalRow, PlantedCase, restrictCase } from './eval/ranking-metrics';
 export { loadPlantedFits, PlantedFitsMissing } from './eval/planted-fits';
 export {
   ManufacturerMatch,

@@ -6,6 +6,7 @@ import { MatchingResolver } from './graphql/matching.resolver';
 import { MatchingConfig } from './matching.config';
 import { MatchRefresher } from './refresh/match-refresher.service';
 import { MatchScorer } from './refresh/match-scorer';
+import { SimilarSales } from './refresh/similar-sales.service';
 import { MatchingScheduleRegistrar } from './refresh/matching-schedule.registrar';
 import { RebuildMatchesJob } from './refresh/rebuild-matches.job';
 import { RefreshMatchesJob } from './refresh/refresh-matches.job';
@@ -20,6 +21,7 @@ const CORE = [
   MatchCandidates,
   MatchScoreStore,
   MatchScorer,
+  SimilarSales,
   MatchingSourceRegistry,
   MatchRefresher,
 ];

@@ -6,6 +6,7 @@ import {
   gainsOf,
   ndcgAtK,
   precisionAtK,
+  restrictCase,
 } from './ranking-metrics';
 
 const binary = (...good: string[]) => gainsOf({ subjectId: 's', good, bad: [] });
@@ -107,6 +108,29 @@ describe('loadPlantedFits', () => {
     expect(fits).toEqual({
       manufacturers: [{ subjectId: 'p', good: ['m1'], bad: ['m2'] }],
       outlets: [{ subjectId: 'q', good: ['o1'], bad: [], relevance: { o1: 1, o2: 0.4 } }],
+    });
+  });
+});
+
+describe('restrictCase', () => {
+  it('keeps only eligible ids in the good, bad and graded lists', () => {
+    const planted = {
+      subjectId: 'p',
+      good: ['a', 'x'],
+      bad: ['b', 'y'],
+      relevance: { a: 1, x: 0.9, b: 0.05 },
+    };
+    const here = (id: string) => !['x', 'y'].includes(id);
+    expect(restrictCase(planted, here)).toEqual({
+      subjectId: 'p',
+      good: ['a'],
+      bad: ['b'],
+      relevance: { a: 1, b: 0.05 },
+    });
+    expect(restrictCase({ subjectId: 'q', good: ['x'], bad: [] }, here)).toEqual({
+      subjectId: 'q',
+      good: [],
+      bad: [],
     });
   });
 });

@@ -108,3 +108,21 @@ export function evaluate(
   }
   return row;
 }
+
+/**
+ * The case as judged among the candidates the query may return: good, bad and graded ids kept
+ * only where `eligible` says so (e.g. outlets of the product's city, the only ones it can be
+ * placed at), so the ideal ranking is one the scorer could give.
+ */
+export function restrictCase(planted: PlantedCase, eligible: (id: string) => boolean): PlantedCase {
+  return {
+    subjectId: planted.subjectId,
+    good: planted.good.filter(eligible),
+    bad: planted.bad.filter(eligible),
+    ...(planted.relevance && {
+      relevance: Object.fromEntries(
+        Object.entries(planted.relevance).filter(([id]) => eligible(id)),
+      ),
+    }),
+  };
+}

@@ -4,6 +4,7 @@ import { Connection } from '@cc/graphql';
 import { MatchingConfig } from '../matching.config';
 import { MatchingErrorCode, MatchingException } from '../matching.exception';
 import { MatchScorer } from '../refresh/match-scorer';
+import { SimilarSales } from '../refresh/similar-sales.service';
 import { TalentProfileFeatures, TeamNeeds } from '../scoring/match-features';
 import { compareRanked, MatchResult } from '../scoring/match-result';
 import { scoreTeammate } from '../scoring/teammate-fit';
@@ -62,6 +63,7 @@ export class MatchQueryService {
     private readonly scorer: MatchScorer,
     private readonly config: MatchingConfig,
     private readonly access: MatchingAccess,
+    private readonly similar: SimilarSales,
   ) {}
 
   async manufacturersFor(
@@ -205,7 +207,7 @@ export class MatchQueryService {
         kind: MatchPairKind.PRODUCT_OUTLET,
         subjectId,
         candidateId,
-        ...this.scorer.outlet(product.profile, outlet),
+        ...this.scorer.outlet(product.profile, outlet, await this.similar.current()),
       };
     }
     const talent = await this.features.talent(candidateId);

@@ -50,7 +50,8 @@ export class MatchingResolver {
 
   @Authenticated()
   @Query(() => OutletMatchConnection, {
-    description: "Outlets ranked for a product, best first. For the product's makers.",
+    description:
+      "Outlets of the product's city ranked for it, best first (another city's are excluded: OTHER_CITY). For the product's makers.",
   })
   recommendedOutlets(
     @Args() args: RecommendedOutletsArgs,
@@ -61,7 +62,8 @@ export class MatchingResolver {
 
   @Roles(Role.RETAILER)
   @Query(() => ProductMatchConnection, {
-    description: "Products ranked for an outlet, best first. For the outlet's organization.",
+    description:
+      "Products of the outlet's city ranked for it, best first. For the outlet's organization.",
   })
   recommendedProducts(
     @Args() args: RecommendedProductsArgs,

@@ -5,6 +5,7 @@ import { MatchFeatureStore } from '../store/match-feature.store';
 import { MatchKind, MatchScoreStore } from '../store/match-score.store';
 import { MatchScorer } from './match-scorer';
 import { MatchSubject } from './match-subject';
+import { SimilarSales } from './similar-sales.service';
 
 export interface RebuildSummary {
   projects: number;
@@ -30,6 +31,7 @@ export class MatchRefresher {
     private readonly candidates: MatchCandidates,
     private readonly scores: MatchScoreStore,
     private readonly scorer: MatchScorer,
+    private readonly similar: SimilarSales,
   ) {}
 
   /** Returns how many pairs were scored. */
@@ -98,10 +100,11 @@ export class MatchRefresher {
     }
     await this.features.saveOutlets([outlet]);
     const products = await this.candidates.productsFor(outlet);
+    const similar = await this.similar.current();
     const pairs = products.map((product) => ({
       subjectId: product.id,
       candidateId: id,
-      result: this.scorer.outlet(product, outlet),
+      result: this.scorer.outlet(product, outlet, similar),
     }));
     await this.scores.replace(MatchKind.PRODUCT_OUTLET, 'candidate', id, pairs);
     return pairs.length;
@@ -152,6 +155,8 @@ export class MatchRefresher {
       talents.map((t) => t.features.userId),
       'allBut',
     );
+    // Every product's sales are in now: learn what similar products sell from all of them.
+    await this.similar.reload();
     let pairs = 0;
     for (const project of projects)
       pairs += await this.scoreProject(project.needs.id, project.open);
@@ -190,10 +195,11 @@ export class MatchRefresher {
     const stored = await this.features.product(id);
     if (!stored) return 0;
     const outlets = await this.candidates.outletsFor(stored.profile);
+    const similar = await this.similar.current();
     const pairs = outlets.map((outlet) => ({
       subjectId: id,
       candidateId: outlet.id,
-      result: this.scorer.outlet(stored.profile, outlet),
+      result: this.scorer.outlet(stored.profile, outlet, similar),
     }));
     await this.scores.replace(MatchKind.PRODUCT_OUTLET, 'subject', id, pairs);
     return pairs.length;

@@ -9,6 +9,7 @@ import {
 } from '../scoring/match-features';
 import { MatchResult } from '../scoring/match-result';
 import { scoreProductForOutlet } from '../scoring/outlet-fit';
+import { SimilarSellThrough } from '../scoring/similar-sell-through';
 
 /** The scoring functions with the configured weights: one place for the worker and explainMatch. */
 @Injectable()
@@ -19,7 +20,8 @@ export class MatchScorer {
     return scoreManufacturerForProject(project, maker, this.config.weights.manufacturer, now);
   }
 
-  outlet(product: ProductProfile, outlet: OutletProfile): MatchResult {
-    return scoreProductForOutlet(product, outlet, this.config.weights.outlet);
+  /** `similar`: how products sharing its themes sell at each outlet type (`SimilarSales`). */
+  outlet(product: ProductProfile, outlet: OutletProfile, similar: SimilarSellThrough): MatchResult {
+    return scoreProductForOutlet(product, outlet, this.config.weights.outlet, similar);
   }
 }

@@ -57,11 +57,11 @@ describe('outlet fit components', () => {
     expect(below.reasons[0].code).toBe('PRICE_BELOW_BAND');
   });
 
-  it('footfall on a log scale, zero visitors scoring 0', () => {
+  it('footfall on a square-root scale, full marks from 300,000 a month, zero scoring 0', () => {
     expect(footfall({ ...museum, averageMonthlyFootfall: 0 }).value).toBe(0);
+    expect(footfall({ ...museum, averageMonthlyFootfall: 300_000 }).value).toBe(1);
     expect(footfall({ ...museum, averageMonthlyFootfall: 1_000_000 }).value).toBe(1);
-    const mid = footfall({ ...museum, averageMonthlyFootfall: 1_000 }).value;
-    expect(mid).toBeCloseTo(0.5, 2);
+    expect(footfall({ ...museum, averageMonthlyFootfall: 75_000 }).value).toBe(0.5);
   });
 
   it('sell-through at outlets of the same type; none yet is neutral', () => {
@@ -69,6 +69,24 @@ describe('outlet fit components', () => {
     const unknown = sellThroughAtSimilar(product, { ...museum, type: 'SCENIC_SPOT' });
     expect(unknown.value).toBe(0.5);
     expect(unknown.reasons[0].code).toBe('NO_SALES_AT_SIMILAR');
+  });
+
+  it('before any sale at a type, half the index of products sharing its themes there', () => {
+    const similar = { PALACE_QING_CULTURE: { SCENIC_SPOT: 0.6, ONLINE: 3 } };
+    const scenic = sellThroughAtSimilar(product, { ...museum, type: 'SCENIC_SPOT' }, similar);
+    expect(scenic.value).toBe(0.3);
+    expect(scenic.reasons[0]).toEqual({
+      code: 'SIMILAR_PRODUCTS_SELL_THROUGH',
+      message:
+        'No sales yet at SCENIC_SPOT outlets; products sharing its themes sell 0.6× their average there',
+      messageZh:
+        '尚无在 SCENIC_SPOT 类门店的销售记录；同主题产品在此类门店的售罄率为其平均水平的 0.6 倍',
+    });
+    // Capped at 1; the product's own sales at a type always win over the index.
+    expect(sellThroughAtSimilar(product, { ...museum, type: 'ONLINE' }, similar).value).toBe(1);
+    expect(
+      sellThroughAtSimilar(product, museum, { PALACE_QING_CULTURE: { MUSEUM: 3 } }).value,
+    ).toBe(0.8);
   });
 });
 
@@ -86,6 +104,24 @@ describe('scoreProductForOutlet', () => {
     for (const r of good.reasons) {
       expect(r.message.length).toBeGreaterThan(0);
       expect(r.messageZh.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('an outlet of another city is excluded, online shops included, and says why', () => {
+    for (const type of ['MUSEUM', 'ONLINE']) {
+      const result = scoreProductForOutlet(
+        product,
+        { ...museum, type, cityId: 'dalian' },
+        DEFAULT_MATCH_WEIGHTS.outlet,
+      );
+      expect(result.excluded).toBe(true);
+      expect(result.reasons[0]).toEqual({
+        code: 'OTHER_CITY',
+        message: "The outlet is in another city than the product's",
+        messageZh: '门店与产品不在同一城市',
+      });
+      // The components are kept, so the pair can still be explained.
+      expect(result.components.find((c) => c.name === 'theme_affinity')?.value).toBe(1);
     }
   });
 });

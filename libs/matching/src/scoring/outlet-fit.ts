@@ -1,6 +1,15 @@
 import { OutletProfile, ProductProfile } from './match-features';
-import { ComponentScore, MatchResult, clamp01, combine, coverage, reason } from './match-result';
+import {
+  ComponentScore,
+  MatchReason,
+  MatchResult,
+  clamp01,
+  combine,
+  coverage,
+  reason,
+} from './match-result';
 import { MatchWeights } from './match-weights';
+import { SimilarSellThrough, similarIndex } from './similar-sell-through';
 
 /**
  * Where products of each cultural-resource kind sell best: palace culture in museums and at
@@ -17,8 +26,12 @@ export const OUTLET_TYPES_FOR_THEME: Record<string, readonly string[]> = {
 /** Online shops suit every theme a little: no fit, no misfit. */
 const ONLINE_FIT = 0.6;
 const MISFIT = 0.2;
-/** Footfall that counts as full marks (a busy scenic spot); the scale is logarithmic. */
-const FULL_FOOTFALL = 1_000_000;
+/**
+ * Footfall that counts as full marks (a busy museum, scenic spot or online shop). The scale is a
+ * square root: sales grow with visitors, more slowly than they do (a logarithmic scale made a
+ * shop with five times the visitors only 0.1 better).
+ */
+const FULL_FOOTFALL = 300_000;
 const UNKNOWN = 0.5;
 
 const list = (items: readonly string[]): string => items.join(', ');
@@ -131,7 +144,7 @@ export function priceFit(product: ProductProfile, outlet: OutletProfile): Compon
 
 export function footfall(outlet: OutletProfile): ComponentScore {
   const visitors = Math.max(0, outlet.averageMonthlyFootfall);
-  const value = clamp01(Math.log10(1 + visitors) / Math.log10(1 + FULL_FOOTFALL));
+  const value = clamp01(Math.sqrt(visitors / FULL_FOOTFALL));
   return {
     value,
     reasons: [
@@ -140,33 +153,67 @@ export function footfall(outlet: OutletProfile): ComponentScore {
   };
 }
 
+/**
+ * The product's own sell-through at outlets of this type; before any sale there, half the index
+ * of products sharing its themes at this type (so "sells as those products usually do" is 0.5,
+ * and a type where they sell twice as well is 1); 0.5 when that is unknown too.
+ */
 export function sellThroughAtSimilar(
   product: ProductProfile,
   outlet: OutletProfile,
+  similar: SimilarSellThrough = {},
 ): ComponentScore {
   const ratio = product.sellThroughByOutletType[outlet.type];
-  if (ratio === undefined) {
+  if (ratio !== undefined) {
     return {
-      value: UNKNOWN,
+      value: clamp01(ratio),
       reasons: [
         reason(
-          'NO_SALES_AT_SIMILAR',
-          `No sales yet at ${outlet.type} outlets`,
-          `尚无在 ${outlet.type} 类门店的销售记录`,
+          'SELL_THROUGH_AT_SIMILAR',
+          `${Math.round(ratio * 100)}% of its delivered units sold at ${outlet.type} outlets`,
+          `交付量的 ${Math.round(ratio * 100)}% 在 ${outlet.type} 类门店售出`,
+        ),
+      ],
+    };
+  }
+  const index = similarIndex(similar, product.themes, outlet.type);
+  if (index !== undefined) {
+    return {
+      value: clamp01(UNKNOWN * index),
+      reasons: [
+        reason(
+          'SIMILAR_PRODUCTS_SELL_THROUGH',
+          `No sales yet at ${outlet.type} outlets; products sharing its themes sell ${index}× their average there`,
+          `尚无在 ${outlet.type} 类门店的销售记录；同主题产品在此类门店的售罄率为其平均水平的 ${index} 倍`,
         ),
       ],
     };
   }
   return {
-    value: clamp01(ratio),
+    value: UNKNOWN,
     reasons: [
       reason(
-        'SELL_THROUGH_AT_SIMILAR',
-        `${Math.round(ratio * 100)}% of its delivered units sold at ${outlet.type} outlets`,
-        `交付量的 ${Math.round(ratio * 100)}% 在 ${outlet.type} 类门店售出`,
+        'NO_SALES_AT_SIMILAR',
+        `No sales yet at ${outlet.type} outlets`,
+        `尚无在 ${outlet.type} 类门店的销售记录`,
       ),
     ],
   };
+}
+
+/**
+ * A product is placed in its own city: its makers deliver there, and the demand it is made for
+ * (visitors to the city's cultural resources) is there. An outlet elsewhere, online shops
+ * included (each belongs to a retailer of its city), is ruled out.
+ */
+export function cityGate(product: ProductProfile, outlet: OutletProfile): MatchReason | null {
+  return product.cityId === outlet.cityId
+    ? null
+    : reason(
+        'OTHER_CITY',
+        "The outlet is in another city than the product's",
+        '门店与产品不在同一城市',
+      );
 }
 
 /** How well a product fits an outlet (the same score serves both directions). */
@@ -174,15 +221,20 @@ export function scoreProductForOutlet(
   product: ProductProfile,
   outlet: OutletProfile,
   weights: MatchWeights['outlet'],
+  similar: SimilarSellThrough = {},
 ): MatchResult {
-  return combine(
+  const result = combine(
     {
       theme_affinity: themeAffinity(product, outlet),
       outlet_type_fit: outletTypeFit(product, outlet),
       price_fit: priceFit(product, outlet),
       footfall: footfall(outlet),
-      sell_through: sellThroughAtSimilar(product, outlet),
+      sell_through: sellThroughAtSimilar(product, outlet, similar),
     },
     weights,
   );
+  const otherCity = cityGate(product, outlet);
+  return otherCity
+    ? { ...result, excluded: true, reasons: [otherCity, ...result.reasons] }
+    : result;
 }

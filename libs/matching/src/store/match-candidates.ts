@@ -45,24 +45,32 @@ export class MatchCandidates {
     return rows.map((row) => row.profile);
   }
 
-  /** Outlets sharing a theme, and online shops; for a product without themes, its city's. */
+  /**
+   * Outlets of the product's city (the only ones it can be placed at, see `cityGate`) sharing a
+   * theme, and its online shops; for a product without themes, all of its city's.
+   */
   async outletsFor(product: ProductProfile): Promise<OutletProfile[]> {
     const rows = await this.db.query<{ profile: OutletProfile }[]>(
       product.themes.length > 0
-        ? `SELECT profile FROM match_outlet WHERE themes && $1::text[] OR type = 'ONLINE'`
-        : `SELECT profile FROM match_outlet WHERE city_id = $1 OR type = 'ONLINE'`,
-      [product.themes.length > 0 ? product.themes : product.cityId],
+        ? `SELECT profile FROM match_outlet
+            WHERE city_id = $1 AND (themes && $2::text[] OR type = 'ONLINE')`
+        : `SELECT profile FROM match_outlet WHERE city_id = $1`,
+      product.themes.length > 0 ? [product.cityId, product.themes] : [product.cityId],
     );
     return rows.map((row) => row.profile);
   }
 
-  /** Products sharing a theme; an online shop considers its city's products (and themeless ones). */
+  /**
+   * The mirror image: products of the outlet's city sharing a theme (and themeless ones); an
+   * online shop considers all of its city's products.
+   */
   async productsFor(outlet: OutletProfile): Promise<ProductProfile[]> {
     const rows = await this.db.query<{ profile: ProductProfile }[]>(
       outlet.type === 'ONLINE'
-        ? `SELECT profile FROM match_product WHERE themes && $1::text[] OR city_id = $2`
-        : `SELECT profile FROM match_product WHERE themes && $1::text[] OR (themes = '{}' AND city_id = $2)`,
-      [outlet.themes, outlet.cityId],
+        ? `SELECT profile FROM match_product WHERE city_id = $1`
+        : `SELECT profile FROM match_product
+            WHERE city_id = $1 AND (themes && $2::text[] OR themes = '{}')`,
+      outlet.type === 'ONLINE' ? [outlet.cityId] : [outlet.cityId, outlet.themes],
     );
     return rows.map((row) => row.profile);
   }

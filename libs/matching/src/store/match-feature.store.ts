@@ -8,6 +8,7 @@ import {
   TalentProfileFeatures,
 } from '../scoring/match-features';
 import { normalizeTerm } from '../scoring/match-result';
+import { SellThroughSample } from '../scoring/similar-sell-through';
 import { ProjectSnapshot, TalentSnapshot } from '../sources/matching-source';
 import { ProductWithOwners } from '../sources/matching-source.registry';
 import { col, insertJsonRows } from './json-rows';
@@ -194,6 +195,25 @@ export class MatchFeatureStore {
       [userId],
     );
     return row?.profile ?? null;
+  }
+
+  /** Per theme and outlet type: how many products sold there and their mean sell-through. */
+  async sellThroughSamples(): Promise<SellThroughSample[]> {
+    const rows = await this.db.query<
+      { theme: string; outlet_type: string; products: string; mean: number }[]
+    >(
+      `SELECT t.theme, s.key AS outlet_type, count(*) AS products, avg(s.value::float8) AS mean
+         FROM match_product p
+        CROSS JOIN LATERAL unnest(p.themes) AS t(theme)
+        CROSS JOIN LATERAL jsonb_each_text(p.profile->'sellThroughByOutletType') AS s
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    return rows.map((row) => ({
+      theme: row.theme,
+      outletType: row.outlet_type,
+      products: Number(row.products),
+      meanSellThrough: Number(row.mean),
+    }));
   }
 
   async teamMembers(teamId: string): Promise<TalentProfileFeatures[]> {
