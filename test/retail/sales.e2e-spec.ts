@@ -128,7 +128,7 @@ describe('retail: recording sales', () => {
     // one fen over is enough; below the cap, a sale over SALE_MAX_AMOUNT_FEN is held for review
     // instead (test/security/sale-anomalies.e2e-spec.ts)
     const justOver = await retailer.gql.request(RECORD_SALE, {
-      input: sale({ quantity: 10, unitPrice: 100_000_001 }),
+      input: sale({ quantity: 11, unitPrice: 90_909_091 }), // 1,000,000,001 fen
     });
     expect(justOver.errors?.[0].extensions?.reason).toBe('INVALID_SALE');
   });

@@ -70,7 +70,7 @@ export class SaleAnomaly extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   reviewedByUserId!: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   reviewedAt!: Date | null;
 
