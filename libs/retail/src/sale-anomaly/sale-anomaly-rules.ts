@@ -57,7 +57,8 @@ export interface SaleFigures {
   usual: UsualQuantity | null;
 }
 
-const yuan = (fen: number) =>
+/** Fen as yuan for people: ¥150,000.00. */
+export const yuan = (fen: number) =>
   `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /**

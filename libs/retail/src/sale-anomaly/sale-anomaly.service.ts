@@ -11,11 +11,9 @@ import { countedSaleEvents } from '../sale/sale-events';
 import { Sale } from '../sale/sale.entity';
 import { ReviewSaleAnomalyInput, SaleAnomaliesArgs } from './dto/sale-anomaly.inputs';
 import { SaleAnomalyAudience, saleAnomalyNotice } from './sale-anomaly-notice.job';
-import { SaleAnomalyReasonValue } from './sale-anomaly-rules';
+import { SaleAnomalyReasonValue, yuan } from './sale-anomaly-rules';
 import { SaleAnomalyDecision, SaleAnomalyStatus } from './sale-anomaly-status.enum';
 import { SaleAnomaly } from './sale-anomaly.entity';
-
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /**
  * Held sales and their review: a sale that is possible but implausible is recorded with
