@@ -151,6 +151,19 @@ describe('implausible sales are held for an official of the city', () => {
     expect(await snapshot()).toEqual(written);
   };
 
+  /** What the retailer's settlement statement for this month totals, in fen. */
+  const settled = async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const { settlementStatement } = await retailer.gql.data<{
+      settlementStatement: { salesTotalFen: number | string };
+    }>(
+      `query($partyId: ID!, $period: String!) {
+        settlementStatement(partyId: $partyId, period: $period) { salesTotalFen } }`,
+      { partyId: retailer.organizationId, period: month },
+    );
+    return Number(settlementStatement.salesTotalFen);
+  };
+
   const notificationsOf = async (who: TestUser) =>
     (
       await who.gql.data<{
@@ -242,6 +255,7 @@ describe('implausible sales are held for an official of the city', () => {
     const at = await placed(100);
     await record(at, 1, 'N-1');
     await liveRevenue(50_000);
+    const settledBefore = await settled();
 
     const soldAt = new Date().toISOString();
     const held = await record(at, 3, 'H-1', PRICEY, soldAt);
@@ -265,6 +279,7 @@ describe('implausible sales are held for an official of the city', () => {
     const again = await record(at, 3, 'H-1', PRICEY, soldAt);
     expect(again.recordSale).toMatchObject({ alreadyRecorded: true, held: true });
     expect(await facts()).toEqual({ amount: '5000000', sales: 1 });
+    expect(await settled()).toBe(settledBefore);
 
     // A later counted sale recomputes the city: the held one is still not in it.
     await record(at, 1, 'N-2', 2_000_000);
@@ -292,6 +307,7 @@ describe('implausible sales are held for an official of the city', () => {
       note: 'Corporate order, invoice seen',
     });
     expect(await facts()).toEqual({ amount: '22000000', sales: 3 });
+    expect(await settled()).toBe(settledBefore + 2_000_000 + 3 * PRICEY);
     await liveRevenue(220_000);
     await expectRebuildAgrees();
 
