@@ -474,7 +474,7 @@ export class SalesImportProcessor {
         const insertedCount = inserted.rowCount ?? 0;
         if (insertedCount) {
           await this.facts.recordImportedBatch(client, outlet.id);
-          await this.holdImported(client, outlet.id);
+          if (batch.some((row) => row.reasons.length)) await this.holdImported(client, outlet.id);
         }
         // An external id the outlet already used for a different sale is an error, not a
         // duplicate. Only rows that were not inserted can be one.
