@@ -455,6 +455,18 @@ describe('implausible sales are held for an official of the city', () => {
       extensions: { code: 'FORBIDDEN', reason: 'NOT_CITY_OFFICIAL' },
     });
 
+    // An official who is also on the seller's staff may not judge its sale.
+    const insider = await factory.official({ cityId: city.cityId });
+    await app.db.query(
+      `INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+      [retailer.organizationId, insider.id],
+    );
+    const own = await review(insider, anomalyId, 'ACCEPT');
+    expect(own.errors?.[0]).toMatchObject({
+      message: `You are a member of the organization that recorded this sale, so you may not review it; another official of city ${city.cityId} must`,
+      extensions: { code: 'FORBIDDEN', reason: 'OWN_SALE_REVIEW' },
+    });
+
     const unknown = await review(official, '00000000-0000-4000-8000-000000000000', 'ACCEPT');
     expect(unknown.errors?.[0].extensions).toMatchObject({
       code: 'NOT_FOUND',

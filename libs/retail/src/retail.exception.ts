@@ -31,6 +31,7 @@ export enum RetailErrorCode {
   SALE_ANOMALY_NOT_FOUND = 'SALE_ANOMALY_NOT_FOUND',
   SALE_ANOMALY_ALREADY_REVIEWED = 'SALE_ANOMALY_ALREADY_REVIEWED',
   NOT_CITY_OFFICIAL = 'NOT_CITY_OFFICIAL',
+  OWN_SALE_REVIEW = 'OWN_SALE_REVIEW',
 }
 
 /** The retail domain's one exception type; `formatGraphqlError` maps it to a GraphQL error. */

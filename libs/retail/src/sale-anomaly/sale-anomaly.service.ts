@@ -106,6 +106,14 @@ export class SaleAnomalyService {
           { cityId: anomaly.cityId },
         );
       }
+      // An official who also works for the seller would be judging their own sale.
+      if (await this.policy.isOrganizationMember(viewer, anomaly.organizationId)) {
+        throw RetailException.forbidden(
+          RetailErrorCode.OWN_SALE_REVIEW,
+          `You are a member of the organization that recorded this sale, so you may not review it; another official of city ${anomaly.cityId} must`,
+          { cityId: anomaly.cityId },
+        );
+      }
       if (anomaly.status !== SaleAnomalyStatus.OPEN) {
         throw RetailException.conflict(
           RetailErrorCode.SALE_ANOMALY_ALREADY_REVIEWED,
