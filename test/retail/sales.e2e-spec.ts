@@ -110,7 +110,7 @@ describe('retail: recording sales', () => {
     expect(beforeActivation.errors?.[0].extensions?.reason).toBe('NO_ACTIVE_PLACEMENT');
   });
 
-  it('refuses a sale over the per-sale ceiling (SALE_MAX_AMOUNT_FEN, 10,000,000 fen)', async () => {
+  it('refuses a sale over the hard cap (SALE_HARD_MAX_AMOUNT_FEN, 1,000,000,000 fen)', async () => {
     const inflated = await retailer.gql.request(RECORD_SALE, {
       input: sale({ quantity: 1_000, unitPrice: 100_000_000 }),
     });
@@ -121,13 +121,14 @@ describe('retail: recording sales', () => {
         {
           field: 'unitPrice',
           message:
-            'quantity × unitPrice is over the per-sale ceiling of 10000000 fen (SALE_MAX_AMOUNT_FEN)',
+            'quantity × unitPrice is over the hard per-sale cap of 1000000000 fen (SALE_HARD_MAX_AMOUNT_FEN); check the quantity and the unit price (in fen), or record separate purchases as separate sales',
         },
       ],
     });
-    // one fen over is enough (a sale at the ceiling is recorded like any other, elsewhere)
+    // one fen over is enough; below the cap, a sale over SALE_MAX_AMOUNT_FEN is held for review
+    // instead (test/security/sale-anomalies.e2e-spec.ts)
     const justOver = await retailer.gql.request(RECORD_SALE, {
-      input: sale({ quantity: 1, unitPrice: 10_000_001 }),
+      input: sale({ quantity: 11, unitPrice: 90_909_091 }), // 1,000,000,001 fen
     });
     expect(justOver.errors?.[0].extensions?.reason).toBe('INVALID_SALE');
   });

@@ -49,6 +49,8 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'Query.sales': NOT_YET('sale rows need an active placement each; the resolvers use loaders'),
   'Query.salesImports': NOT_YET('SalesImport.errors is paged per import (first, afterLine)'),
   'SalesImport.errors': NOT_YET('a page of errors per import; batching needs a window query'),
+  'Query.saleAnomalies': { test: 'test/security/sale-anomalies.e2e-spec.ts' },
+  'SaleAnomaly.reasons': { inMemory: "a JSON column of the anomaly's row" },
   'SettlementLine.talentRoyalties': { inMemory: 'computed with the settlement statement' },
   'SettlementStatement.lines': { inMemory: 'computed in one pass over the period' },
   // Catalog and identity

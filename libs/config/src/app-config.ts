@@ -106,6 +106,12 @@ export class AppConfig {
     return {
       /** quantity × unit price of one sale, in fen: a plausibility ceiling on what feeds metrics. */
       saleMaxAmountFen: this.get('SALE_MAX_AMOUNT_FEN'),
+      /** Over this a sale is refused; between the two it is held for review. */
+      saleHardMaxAmountFen: this.get('SALE_HARD_MAX_AMOUNT_FEN'),
+      anomalyPriceFactor: this.get('SALE_ANOMALY_PRICE_FACTOR'),
+      anomalyDiscountFactor: this.get('SALE_ANOMALY_DISCOUNT_FACTOR'),
+      anomalyQuantityFactor: this.get('SALE_ANOMALY_QUANTITY_FACTOR'),
+      anomalyMinHistory: this.get('SALE_ANOMALY_MIN_HISTORY'),
     };
   }
 

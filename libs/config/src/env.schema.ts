@@ -70,7 +70,21 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('1mb'),
   WS_SESSION_CHECK_SECONDS: positiveInt.default(15),
+  /** Over this, quantity × unit price is held for an official's review (not refused). */
   SALE_MAX_AMOUNT_FEN: positiveInt.default(10_000_000),
+  /** Over this, quantity × unit price is refused outright: no till rings up ¥10,000,000. */
+  SALE_HARD_MAX_AMOUNT_FEN: positiveInt.default(1_000_000_000),
+  /** A unit price more than this many times the product's list price is held. */
+  SALE_ANOMALY_PRICE_FACTOR: z.coerce.number().min(1).default(5),
+  /** A unit price below 1/this of the list price is held; 0 (the default) holds no discount. */
+  SALE_ANOMALY_DISCOUNT_FACTOR: z.coerce
+    .number()
+    .refine((factor) => factor === 0 || factor >= 1, 'must be 0 (off) or at least 1')
+    .default(0),
+  /** A quantity this many times the outlet's usual for the product is held. */
+  SALE_ANOMALY_QUANTITY_FACTOR: z.coerce.number().min(1).default(10),
+  /** Counted sales of the product at the outlet before "usual quantity" applies. */
+  SALE_ANOMALY_MIN_HISTORY: positiveInt.default(5),
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** How long SIGTERM waits for active jobs before releasing them to another worker. */

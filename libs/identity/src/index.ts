@@ -28,3 +28,5 @@ export { PASSWORD_HASH_OPTIONS } from './user/password-hasher';
 export { User } from './user/user.entity';
 export { UserService } from './user/user.service';
 export { IdentityMatchingModule } from './matching/identity-matching.module';
+export { IdentityAudience } from './audience/identity-audience';
+export { IdentityAudienceModule } from './audience/identity-audience.module';

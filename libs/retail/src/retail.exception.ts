@@ -28,6 +28,10 @@ export enum RetailErrorCode {
   INVALID_PERIOD = 'INVALID_PERIOD',
   PARTY_NOT_FOUND = 'PARTY_NOT_FOUND',
   NOT_YOUR_STATEMENT = 'NOT_YOUR_STATEMENT',
+  SALE_ANOMALY_NOT_FOUND = 'SALE_ANOMALY_NOT_FOUND',
+  SALE_ANOMALY_ALREADY_REVIEWED = 'SALE_ANOMALY_ALREADY_REVIEWED',
+  NOT_CITY_OFFICIAL = 'NOT_CITY_OFFICIAL',
+  OWN_SALE_REVIEW = 'OWN_SALE_REVIEW',
 }
 
 /** The retail domain's one exception type; `formatGraphqlError` maps it to a GraphQL error. */
@@ -38,7 +42,8 @@ export class RetailException extends DomainException<RetailErrorCode> {
       | RetailErrorCode.OUTLET_NOT_FOUND
       | RetailErrorCode.PLACEMENT_NOT_FOUND
       | RetailErrorCode.SALES_IMPORT_NOT_FOUND
-      | RetailErrorCode.PARTY_NOT_FOUND,
+      | RetailErrorCode.PARTY_NOT_FOUND
+      | RetailErrorCode.SALE_ANOMALY_NOT_FOUND,
     entity: string,
     id: string,
   ): RetailException {

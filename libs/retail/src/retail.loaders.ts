@@ -7,6 +7,8 @@ import { MarketplaceLoaders } from '@cc/marketplace';
 import { Outlet } from './outlet/outlet.entity';
 import { Placement } from './placement/placement.entity';
 import { Product } from './product/product.entity';
+import { SaleAnomaly } from './sale-anomaly/sale-anomaly.entity';
+import { Sale } from './sale/sale.entity';
 
 /** Per-request batch loaders of the retail domain. */
 @Injectable()
@@ -31,6 +33,23 @@ export class RetailLoaders {
   placement(loaders: LoaderRegistry): DataLoader<string, Placement | null> {
     return loaders.get('retail.placementById', async (ids: readonly string[]) =>
       byKeys(ids, await this.db.getRepository(Placement).findBy({ id: In([...ids]) }), (p) => p.id),
+    );
+  }
+
+  sale(loaders: LoaderRegistry): DataLoader<string, Sale | null> {
+    return loaders.get('retail.saleById', async (ids: readonly string[]) =>
+      byKeys(ids, await this.db.getRepository(Sale).findBy({ id: In([...ids]) }), (s) => s.id),
+    );
+  }
+
+  /** The review of each sale (keys are sale ids); null for a sale that was never held. */
+  saleReview(loaders: LoaderRegistry): DataLoader<string, SaleAnomaly | null> {
+    return loaders.get('retail.saleReviewBySale', async (ids: readonly string[]) =>
+      byKeys(
+        ids,
+        await this.db.getRepository(SaleAnomaly).findBy({ saleId: In([...ids]) }),
+        (anomaly) => anomaly.saleId,
+      ),
     );
   }
 
@@ -78,7 +97,7 @@ export class RetailLoaders {
     return loaders.get('retail.salesByPlacement', async (ids: readonly string[]) => {
       const rows: { key: string; units: string; amount: string }[] = await this.db.query(
         `SELECT placement_id AS key, SUM(quantity)::bigint AS units, SUM(amount_fen)::bigint AS amount
-           FROM sale WHERE placement_id = ANY($1::uuid[]) GROUP BY placement_id`,
+           FROM sale WHERE placement_id = ANY($1::uuid[]) AND counted GROUP BY placement_id`,
         [[...ids]],
       );
       const totals = new Map(
@@ -94,7 +113,7 @@ export class RetailLoaders {
   ): Promise<number[]> {
     const rows: { key: string; units: string }[] = await this.db.query(
       `SELECT ${column} AS key, SUM(quantity)::bigint AS units FROM sale
-        WHERE ${column} = ANY($1::uuid[]) GROUP BY ${column}`,
+        WHERE ${column} = ANY($1::uuid[]) AND counted GROUP BY ${column}`,
       [[...ids]],
     );
     const units = new Map(rows.map((row) => [row.key, Number(row.units)]));

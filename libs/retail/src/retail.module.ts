@@ -3,7 +3,8 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogModule } from '@cc/catalog';
-import { IdentityModule } from '@cc/identity';
+import { IdentityAudienceModule, IdentityModule } from '@cc/identity';
+import { NotificationModule } from '@cc/notification';
 import { DeliveredUnitsModule, MarketplaceModule } from '@cc/marketplace';
 import { OutletResolver } from './outlet/outlet.resolver';
 import { Outlet } from './outlet/outlet.entity';
@@ -41,26 +42,38 @@ import { MAX_SALES_IMPORT_BYTES, SalesImportStorage } from './sales-import/sales
 import { SettlementResolver } from './settlement/settlement.resolver';
 import { SettlementService } from './settlement/settlement.service';
 import { OutletMatchResolver, ProductMatchResolver } from './matching/match-parties.resolver';
+import { SaleAnomaly } from './sale-anomaly/sale-anomaly.entity';
+import { SaleAnomalyNoticeJob } from './sale-anomaly/sale-anomaly-notice.job';
+import { SaleAnomalyResolver } from './sale-anomaly/sale-anomaly.resolver';
+import { SaleAnomalyService } from './sale-anomaly/sale-anomaly.service';
 
 export const RETAIL_ENTITIES = [
   Product,
   Outlet,
   Placement,
   Sale,
+  SaleAnomaly,
   SalesImport,
   SalesImportError,
   SalesImportChunk,
 ];
 
 /**
- * What the worker runs: the sales import job. Needs only the database and the queue, so the
+ * What the worker runs: the sales import job and the held-sale notices. Needs only the database and the queue, so the
  * worker, which has no auth or GraphQL, imports this rather than `RetailModule`.
  * It also provides `RetailIndicatorSource`, retail's platform indicators, so the worker's
  * coupling recompute (and the API's what-if) find it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(RETAIL_ENTITIES), CatalogModule, DeliveredUnitsModule],
+  imports: [
+    TypeOrmModule.forFeature(RETAIL_ENTITIES),
+    CatalogModule,
+    DeliveredUnitsModule,
+    NotificationModule,
+    IdentityAudienceModule,
+  ],
   providers: [
+    SaleAnomalyNoticeJob,
     SalesImportProcessor,
     ProcessSalesImportJob,
     RetailIndicatorSource,
@@ -106,6 +119,8 @@ export class RetailWorkerModule {}
     ProjectClosingResolver,
     SaleService,
     SaleResolver,
+    SaleAnomalyService,
+    SaleAnomalyResolver,
     SettlementService,
     SettlementResolver,
     SalesImportService,

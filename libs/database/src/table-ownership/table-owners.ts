@@ -38,6 +38,7 @@ export const TABLE_OWNERS = {
   product: 'retail',
   placement: 'retail',
   sale: 'retail',
+  sale_anomaly: 'retail',
   sales_import: 'retail',
   sales_import_chunk: 'retail',
   sales_import_error: 'retail',

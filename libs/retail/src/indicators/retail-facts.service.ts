@@ -87,6 +87,7 @@ SELECT g.placement_id, g.month, g.city_id, pr.city_id, pr.project_id, g.units, g
   FROM (SELECT s.placement_id, ${factMonth('s.sold_at')} AS month, s.city_id,
                sum(s.quantity) AS units, sum(s.amount_fen) AS amount_fen, count(*) AS sales
           FROM sale s
+         WHERE s.counted
          GROUP BY 1, 2, 3) g
   JOIN placement pl ON pl.id = g.placement_id
   JOIN product pr ON pr.id = pl.product_id`;
@@ -147,20 +148,21 @@ export class RetailFactsService {
     private readonly catalog: CatalogService,
   ) {}
 
-  /** The facts of one sale just inserted in the caller's transaction. */
+  /** The facts of one sale just inserted, or accepted after review, in the caller's transaction. */
   recordSale(sql: SqlExecutor, sale: { id: string }): Promise<void> {
-    return this.add(sql, { where: 's.id = $1', params: [sale.id] });
+    return this.add(sql, { where: 's.id = $1 AND s.counted', params: [sale.id] });
   }
 
   /**
    * The facts of an import batch: the sales of the outlet with an external id in
-   * `sales_import_staging` that this very transaction inserted (not the duplicates it skipped).
+   * `sales_import_staging` that this very transaction inserted (not the duplicates it skipped),
+   * except those held for review.
    */
   recordImportedBatch(sql: SqlExecutor, outletId: string): Promise<void> {
     return this.add(sql, {
       // One unique-index lookup per staged external id (OFFSET 0 keeps the lateral a nested
       // loop), not a scan of every sale of the outlet per batch, which grows with its history.
-      where: `s.id IN (
+      where: `s.counted AND s.id IN (
         SELECT found.id
           FROM (SELECT DISTINCT external_id FROM sales_import_staging) st
          CROSS JOIN LATERAL (SELECT sale.id, sale.xmin FROM sale
@@ -172,7 +174,7 @@ export class RetailFactsService {
   }
 
   /**
-   * Recomputes every fact from the sale rows, in one transaction: one grouped pass over `sale`,
+   * Recomputes every fact from the counted sale rows (held and rejected ones excluded), in one transaction: one grouped pass over `sale`,
    * then the items from those facts and the placements. Writers wait for it (an
    * EXCLUSIVE lock on the fact tables), so no sale's facts are counted twice or lost.
    */

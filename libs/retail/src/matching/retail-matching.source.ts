@@ -67,7 +67,7 @@ export class RetailMatchingSource implements MatchingSource {
               (SELECT jsonb_object_agg(t.type, t.units) FROM (
                  SELECT o.type::text AS type, sum(s.quantity) AS units
                    FROM sale s JOIN outlet o ON o.id = s.outlet_id
-                  WHERE s.product_id = p.id GROUP BY o.type) t) AS sold_by_type
+                  WHERE s.product_id = p.id AND s.counted GROUP BY o.type) t) AS sold_by_type
          FROM product p WHERE $1::uuid[] IS NULL OR p.id = ANY($1::uuid[])
         ORDER BY p.id`,
       [ids],

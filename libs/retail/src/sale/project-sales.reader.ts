@@ -30,7 +30,7 @@ export class ProjectSalesReader {
     const rows: { project_id: string; units: string; revenue: string }[] = await this.db.query(
       `SELECT pr.project_id, sum(s.quantity)::bigint AS units, sum(s.amount_fen)::bigint AS revenue
          FROM sale s JOIN product pr ON pr.id = s.product_id
-        WHERE pr.project_id = ANY($1::uuid[])
+        WHERE pr.project_id = ANY($1::uuid[]) AND s.counted
           AND ($2::timestamptz IS NULL OR s.sold_at >= $2) AND ($3::timestamptz IS NULL OR s.sold_at < $3)
         GROUP BY pr.project_id`,
       [[...projectIds], window.from ?? null, window.to ?? null],

@@ -80,4 +80,11 @@ export class Sale extends BaseEntity {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   recordedByUserId!: string;
+
+  @Field({
+    description:
+      "Whether it counts in the city's metrics and settlement: false while held for review (see review) and once rejected.",
+  })
+  @Column({ type: 'boolean', default: true })
+  counted!: boolean;
 }

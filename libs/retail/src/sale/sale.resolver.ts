@@ -3,6 +3,7 @@ import { Authenticated, CurrentViewer, Role, Roles, Viewer, RateLimit } from '@c
 import { LoaderRegistry, Loaders } from '@cc/graphql';
 import { Outlet } from '../outlet/outlet.entity';
 import { Product } from '../product/product.entity';
+import { SaleAnomaly } from '../sale-anomaly/sale-anomaly.entity';
 import { RetailLoaders } from '../retail.loaders';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult, SaleConnection } from './sale.connection';
@@ -40,6 +41,15 @@ export class SaleResolver {
   @ResolveField(() => Product)
   product(@Parent() sale: Sale, @Loaders() loaders: LoaderRegistry) {
     return this.retail.product(loaders).load(sale.productId);
+  }
+
+  @ResolveField(() => SaleAnomaly, {
+    nullable: true,
+    description:
+      'Why the sale was held for review and the decision, if it was held; null when it counted at once.',
+  })
+  review(@Parent() sale: Sale, @Loaders() loaders: LoaderRegistry) {
+    return this.retail.saleReview(loaders).load(sale.id);
   }
 
   @ResolveField(() => Outlet)

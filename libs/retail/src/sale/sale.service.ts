@@ -3,22 +3,23 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Viewer } from '@cc/auth';
 import { Connection, paginate } from '@cc/graphql';
-import { periodOf } from '@cc/impact';
-import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
+import { OutboxWriter } from '@cc/queue';
 import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { Placement } from '../placement/placement.entity';
 import { ProductService } from '../product/product.service';
 import { RetailAccess } from '../retail-access';
-import { salesChanged } from '../retail-coupling';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RecordSaleInput, SalesArgs } from './dto/sale.inputs';
 import { RecordSaleResult } from './sale.connection';
 import { Sale } from './sale.entity';
 import { SalePlausibility, SqlRows } from './sale-plausibility';
 import { overStock, overStockMessage } from './sale-stock';
-import { matchingChanged, MatchSubject } from '@cc/matching';
+import { countedSaleEvents } from './sale-events';
+import { anomalyReasons, SaleAnomalyReasonValue } from '../sale-anomaly/sale-anomaly-rules';
+import { SaleAnomalyService } from '../sale-anomaly/sale-anomaly.service';
+import { SaleAnomalyStatus } from '../sale-anomaly/sale-anomaly-status.enum';
 
 /** A sale may be dated this far past the server's clock (tills run a little fast). */
 export const SOLD_AT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -34,11 +35,13 @@ export class SaleService {
     private readonly outbox: OutboxWriter,
     private readonly plausibility: SalePlausibility,
     private readonly facts: RetailFactsService,
+    private readonly anomalies: SaleAnomalyService,
   ) {}
 
   /**
    * Records one sale at the viewer's own outlet, for a product whose placement there was active
-   * when it was sold. Idempotent by (outlet, externalId): the same sale sent again is returned as
+   * when it was sold. A possible but implausible sale is recorded and held (not counted) for an
+   * official's review; an impossible one (over stock, over the hard cap) is refused. Idempotent by (outlet, externalId): the same sale sent again is returned as
    * `alreadyRecorded`; a different sale under a used externalId is a conflict.
    */
   async record(viewer: Viewer, input: RecordSaleInput): Promise<RecordSaleResult> {
@@ -49,9 +52,9 @@ export class SaleService {
         'soldAt is in the future',
       );
     }
-    const overCeiling = this.plausibility.overCeiling(input.quantity, input.unitPrice);
-    if (overCeiling) {
-      throw RetailException.invalid(RetailErrorCode.INVALID_SALE, 'unitPrice', overCeiling);
+    const overHardCap = this.plausibility.overHardCap(input.quantity, input.unitPrice);
+    if (overHardCap) {
+      throw RetailException.invalid(RetailErrorCode.INVALID_SALE, 'unitPrice', overHardCap);
     }
     const outlet = await this.outlets.get(input.outletId);
     await this.access.assertOutletMember(viewer, outlet);
@@ -65,16 +68,46 @@ export class SaleService {
       );
     }
     // The sale, its facts and its events commit together: a sale made while Redis is down is not lost.
-    const saleId = await this.sales.manager.transaction(async (manager) => {
+    const recorded = await this.sales.manager.transaction(async (manager) => {
       await this.assertInStock(manager, outlet.id, product.id, input);
-      const rows = await this.insert(manager, outlet, product.id, placement.id, viewer, input);
+      const reasons = await this.anomalyReasons(manager, outlet.id, product, input);
+      const counted = reasons.length === 0;
+      const rows = await this.insert(
+        manager,
+        outlet,
+        product.id,
+        placement.id,
+        viewer,
+        input,
+        counted,
+      );
       if (!rows.length) return null;
-      await this.facts.recordSale(manager, rows[0]);
-      await this.outbox.addAll(manager, this.saleEvents(outlet, product, rows[0].id, input.soldAt));
-      return rows[0].id;
+      const sale = { id: rows[0].id, cityId: outlet.cityId, soldAt: input.soldAt };
+      if (!counted) {
+        const review = await this.anomalies.hold(
+          manager,
+          {
+            ...sale,
+            outletId: outlet.id,
+            organizationId: outlet.organizationId,
+            quantity: input.quantity,
+            unitPriceFen: input.unitPrice,
+          },
+          reasons,
+        );
+        return { id: sale.id, review };
+      }
+      await this.facts.recordSale(manager, sale);
+      await this.outbox.addAll(manager, countedSaleEvents(sale, product, 'sale recorded'));
+      return { id: sale.id, review: null };
     });
-    if (saleId) {
-      return { sale: await this.sales.findOneByOrFail({ id: saleId }), alreadyRecorded: false };
+    if (recorded) {
+      return {
+        sale: await this.sales.findOneByOrFail({ id: recorded.id }),
+        alreadyRecorded: false,
+        held: recorded.review !== null,
+        review: recorded.review,
+      };
     }
     const existing = await this.sales.findOneByOrFail({
       outletId: outlet.id,
@@ -95,7 +128,33 @@ export class SaleService {
         },
       );
     }
-    return { sale: existing, alreadyRecorded: true };
+    const review = await this.anomalies.ofSale(existing.id);
+    return {
+      sale: existing,
+      alreadyRecorded: true,
+      held: review?.status === SaleAnomalyStatus.OPEN,
+      review,
+    };
+  }
+
+  /** Why the sale looks implausible (empty when it counts at once); see `anomalyReasons`. */
+  private async anomalyReasons(
+    manager: EntityManager,
+    outletId: string,
+    product: { id: string; retailPriceFen: number },
+    input: RecordSaleInput,
+  ): Promise<SaleAnomalyReasonValue[]> {
+    const sql: SqlRows = (text, params) => manager.query(text, params);
+    const usual = await this.plausibility.usualQuantities(sql, outletId, [product.id]);
+    return anomalyReasons(
+      {
+        quantity: input.quantity,
+        unitPriceFen: input.unitPrice,
+        listPriceFen: product.retailPriceFen,
+        usual: usual.get(product.id.toLowerCase()) ?? null,
+      },
+      this.plausibility.thresholds,
+    );
   }
 
   /**
@@ -135,11 +194,12 @@ export class SaleService {
     placementId: string,
     viewer: Viewer,
     input: RecordSaleInput,
+    counted: boolean,
   ): Promise<{ id: string }[]> {
     return manager.query(
       `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
-                         unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
+                         unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id, counted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10, $12)
        ON CONFLICT (outlet_id, external_id) DO NOTHING
        RETURNING id`,
       [
@@ -154,6 +214,7 @@ export class SaleService {
         input.externalId,
         viewer.userId,
         input.quantity * input.unitPrice,
+        counted,
       ],
     );
   }
@@ -198,32 +259,5 @@ export class SaleService {
       direction: 'DESC',
       valueOf: (sale) => sale.soldAt.toISOString(),
     });
-  }
-
-  /**
-   * What a recorded sale tells other domains: the impact domain that the outlet's city (sales,
-   * reach, coverage, earnings) and the product's city (sell-through, activation) changed in the
-   * quarter sold; matching that the product's sell-through moved; incubation that a project sold.
-   */
-  private saleEvents(
-    outlet: Pick<Outlet, 'cityId'>,
-    product: { id: string; cityId: string; projectId: string },
-    saleId: string,
-    soldAt: Date,
-  ): OutboxEntry<unknown>[] {
-    return [
-      ...salesChanged({
-        outletCityId: outlet.cityId,
-        productCityIds: [product.cityId],
-        periods: [periodOf(soldAt).key],
-        reason: 'sale recorded',
-      }),
-      matchingChanged(MatchSubject.PRODUCT, product.id, 'sale recorded'),
-      projectEvent({
-        kind: ProjectEventKind.SALE_RECORDED,
-        projectId: product.projectId,
-        ref: saleId,
-      }),
-    ];
   }
 }

@@ -80,6 +80,13 @@ export class SalesImport extends BaseEntity {
   @Column({ type: 'int', default: 0 })
   rejectedRows!: number;
 
+  @Field(() => Int, {
+    description:
+      'Imported rows held for review (implausible, see Sale.review): recorded, not counted until an official accepts them.',
+  })
+  @Column({ type: 'int', default: 0 })
+  heldRows!: number;
+
   @Field(() => String, { nullable: true, description: 'Why the whole file failed, if it did.' })
   @Column({ type: 'text', nullable: true })
   failureReason!: string | null;

@@ -14,6 +14,13 @@ import { Placement } from '../placement/placement.entity';
 import { salesChanged } from '../retail-coupling';
 import { SalePlausibility, SqlRows } from '../sale/sale-plausibility';
 import { overStock, overStockMessage } from '../sale/sale-stock';
+import { Product } from '../product/product.entity';
+import { SaleAnomalyAudience, saleAnomalyNotice } from '../sale-anomaly/sale-anomaly-notice.job';
+import {
+  anomalyReasons,
+  SaleAnomalyReasonValue,
+  UsualQuantity,
+} from '../sale-anomaly/sale-anomaly-rules';
 import {
   LineEndingNormalizer,
   readSalesCsvHeader,
@@ -38,6 +45,8 @@ export const MAX_STORED_IMPORT_ERRORS = 1_000;
 interface StagedRow extends SalesCsvRow {
   line: number;
   placementId: string;
+  /** Why the row is held for review; empty when it counts at once. */
+  reasons: SaleAnomalyReasonValue[];
 }
 
 interface RowError {
@@ -76,7 +85,8 @@ const STAGING_TABLE = `CREATE TEMP TABLE IF NOT EXISTS sales_import_staging (
   placement_id uuid NOT NULL,
   quantity int NOT NULL,
   unit_price_fen int NOT NULL,
-  sold_at timestamptz NOT NULL
+  sold_at timestamptz NOT NULL,
+  reasons jsonb
 ) ON COMMIT DELETE ROWS`;
 
 /**
@@ -148,10 +158,13 @@ export class SalesImportProcessor {
         await this.fail(client, salesImport, progress, failure);
         return imports.findOneBy({ id: importId });
       }
-      const [{ count }]: { count: number }[] = (
-        await client.query('SELECT count(*)::int AS count FROM sale WHERE import_id = $1', [
-          importId,
-        ])
+      const [{ count, held }]: { count: number; held: number }[] = (
+        await client.query(
+          `SELECT count(*)::int AS count, count(*) FILTER (WHERE a.id IS NOT NULL)::int AS held
+             FROM sale s LEFT JOIN sale_anomaly a ON a.sale_id = s.id
+            WHERE s.import_id = $1`,
+          [importId],
+        )
       ).rows;
       const sold: { product_id: string; city_id: string }[] =
         count > 0
@@ -177,7 +190,7 @@ export class SalesImportProcessor {
         await client.query(
           `UPDATE sales_import
               SET status = $2, finished_at = now(), updated_at = now(), processed_rows = $3,
-                  imported_rows = $4, duplicate_rows = $5, rejected_rows = $6
+                  imported_rows = $4, duplicate_rows = $5, rejected_rows = $6, held_rows = $7
             WHERE id = $1`,
           [
             importId,
@@ -186,12 +199,13 @@ export class SalesImportProcessor {
             count,
             progress.processed - progress.rejected - count,
             progress.rejected,
+            held,
           ],
         );
-        await this.outbox.addAll(
-          runner.manager,
-          this.events(outlet, sold, progress, latestPerProject),
-        );
+        await this.outbox.addAll(runner.manager, [
+          ...this.events(outlet, sold, progress, latestPerProject),
+          ...this.heldNotice(salesImport, outlet, held),
+        ]);
         await runner.commitTransaction();
       } catch (error) {
         await runner.rollbackTransaction();
@@ -243,6 +257,26 @@ export class SalesImportProcessor {
     ];
   }
 
+  /** Tells the city's officials how many rows of the import wait for their review. */
+  private heldNotice(
+    salesImport: SalesImport,
+    outlet: Outlet,
+    held: number,
+  ): OutboxEntry<unknown>[] {
+    if (!held) return [];
+    return [
+      saleAnomalyNotice({
+        audience: SaleAnomalyAudience.CITY_OFFICIALS,
+        ref: salesImport.id,
+        cityId: outlet.cityId,
+        organizationId: outlet.organizationId,
+        title: `${held} imported sale${held === 1 ? ' was' : 's were'} held for your review`,
+        body: `A bulk import at outlet “${outlet.name}” held ${held} implausible sale${held === 1 ? '' : 's'}: list them with saleAnomalies(status: OPEN).`,
+        payload: { salesImportId: salesImport.id, outletId: outlet.id },
+      }),
+    ];
+  }
+
   /** Marks an import FAILED for good (its job failed for good), keeping what it imported. */
   async giveUp(importId: string, reason: string): Promise<void> {
     await this.db
@@ -261,6 +295,7 @@ export class SalesImportProcessor {
     progress: Progress,
   ): Promise<RowError | null> {
     const windows = await this.placementWindows(outlet.id);
+    const habits = await this.outletHabits(outlet.id, [...windows.keys()]);
     const productExists = productExistence(this.db);
     const skipped: RowError[] = [];
     const parser = parse({
@@ -329,17 +364,17 @@ export class SalesImportProcessor {
         drainSkips(line);
         progress.processed += 1;
         const result = readSalesCsvRow(record, header, now);
-        const overCeiling =
+        const overHardCap =
           result.ok &&
-          this.plausibility.overCeiling(
+          this.plausibility.overHardCap(
             result.row.quantity,
             result.row.unitPriceFen,
             `${header.names.quantity} × ${header.names.unit_price}`,
           );
         if (!result.ok) {
           reject({ line, field: result.field, reason: result.reason });
-        } else if (overCeiling) {
-          reject({ line, field: header.names.unit_price, reason: overCeiling });
+        } else if (overHardCap) {
+          reject({ line, field: header.names.unit_price, reason: overHardCap });
         } else {
           const placementId = placementAt(windows, result.row.productId, result.row.soldAt);
           if (!placementId) {
@@ -354,7 +389,7 @@ export class SalesImportProcessor {
               ),
             });
           } else {
-            batch.push({ ...result.row, line, placementId });
+            batch.push({ ...result.row, line, placementId, reasons: habits.reasons(result.row) });
             const at = result.row.soldAt.getTime();
             if (at < progress.earliest) progress.earliest = at;
             if (at > progress.latest) progress.latest = at;
@@ -413,7 +448,7 @@ export class SalesImportProcessor {
           Readable.from([stagingCsv(batch)]),
           client.query(
             copyFrom(
-              'COPY sales_import_staging (line, external_id, product_id, placement_id, quantity, unit_price_fen, sold_at) FROM STDIN WITH (FORMAT csv)',
+              'COPY sales_import_staging (line, external_id, product_id, placement_id, quantity, unit_price_fen, sold_at, reasons) FROM STDIN WITH (FORMAT csv)',
             ),
           ),
         );
@@ -421,9 +456,10 @@ export class SalesImportProcessor {
         progress.rejected += overStockLines;
         const inserted = await client.query(
           `INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
-                             unit_price_fen, amount_fen, sold_at, external_id, import_id, recorded_by_user_id)
+                             unit_price_fen, amount_fen, sold_at, external_id, import_id, recorded_by_user_id,
+                             counted)
            SELECT $1, product_id, placement_id, $2, $3, quantity, unit_price_fen,
-                  quantity::bigint * unit_price_fen, sold_at, external_id, $4, $5
+                  quantity::bigint * unit_price_fen, sold_at, external_id, $4, $5, reasons IS NULL
              FROM sales_import_staging
             ORDER BY line
            ON CONFLICT (outlet_id, external_id) DO NOTHING`,
@@ -436,7 +472,10 @@ export class SalesImportProcessor {
           ],
         );
         const insertedCount = inserted.rowCount ?? 0;
-        if (insertedCount) await this.facts.recordImportedBatch(client, outlet.id);
+        if (insertedCount) {
+          await this.facts.recordImportedBatch(client, outlet.id);
+          if (batch.some((row) => row.reasons.length)) await this.holdImported(client, outlet.id);
+        }
         // An external id the outlet already used for a different sale is an error, not a
         // duplicate. Only rows that were not inserted can be one.
         const clashes: { line: number; external_id: string }[] =
@@ -580,6 +619,56 @@ export class SalesImportProcessor {
     }
   }
 
+  /**
+   * The outlet's list prices and usual quantities of the products placed there, read once per
+   * import (rows of the file do not make a habit for the rows after them), and the rule over them.
+   */
+  private async outletHabits(outletId: string, productIds: string[]) {
+    const products = productIds.length
+      ? await this.db.getRepository(Product).find({
+          select: { id: true, retailPriceFen: true },
+          where: { id: In(productIds) },
+        })
+      : [];
+    const listPrice = new Map(products.map((product) => [product.id, product.retailPriceFen]));
+    const usual: Map<string, UsualQuantity> = await this.plausibility.usualQuantities(
+      (text, params) => this.db.query(text, params),
+      outletId,
+      productIds,
+    );
+    const thresholds = this.plausibility.thresholds;
+    return {
+      reasons: (row: SalesCsvRow): SaleAnomalyReasonValue[] => {
+        const productId = row.productId.toLowerCase();
+        return anomalyReasons(
+          {
+            quantity: row.quantity,
+            unitPriceFen: row.unitPriceFen,
+            listPriceFen: listPrice.get(productId) ?? 0,
+            usual: usual.get(productId) ?? null,
+          },
+          thresholds,
+        );
+      },
+    };
+  }
+
+  /**
+   * Holds the rows this batch inserted that were implausible (inserted not counted): one OPEN
+   * anomaly each, with the reasons of the first staged row of its external id (the one inserted).
+   */
+  private async holdImported(client: PoolClient, outletId: string): Promise<void> {
+    await client.query(
+      `INSERT INTO sale_anomaly (sale_id, city_id, outlet_id, organization_id, reasons)
+       SELECT DISTINCT ON (s.id) s.id, s.city_id, s.outlet_id, s.organization_id, st.reasons
+         FROM sales_import_staging st
+         JOIN sale s ON s.outlet_id = $1 AND s.external_id = st.external_id
+        WHERE st.reasons IS NOT NULL AND NOT s.counted AND s.xmin = pg_current_xact_id()::xid
+        ORDER BY s.id, st.line`,
+      [outletId],
+    );
+  }
+
   /** When each product was placed at the outlet (accepted placements, active or ended). */
   private async placementWindows(outletId: string): Promise<Map<string, PlacementWindow[]>> {
     const placements = await this.db
@@ -616,7 +705,13 @@ function placementAt(
 function stagingCsv(rows: StagedRow[]): string {
   let text = '';
   for (const row of rows) {
-    text += `${row.line},"${row.externalId.replace(/"/g, '""')}",${row.productId},${row.placementId},${row.quantity},${row.unitPriceFen},${row.soldAt.toISOString()}\n`;
+    const reasons = row.reasons.length ? quoted(JSON.stringify(row.reasons)) : '';
+    text += `${row.line},${quoted(row.externalId)},${row.productId},${row.placementId},${row.quantity},${row.unitPriceFen},${row.soldAt.toISOString()},${reasons}\n`;
   }
   return text;
+}
+
+/** A CSV field for COPY: quoted, with its quotes doubled (an unquoted empty field is NULL). */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }

@@ -77,7 +77,7 @@ export class SettlementService {
            FROM sale s
            JOIN placement p ON p.id = s.placement_id
            JOIN product pr ON pr.id = p.product_id
-          WHERE ${where} AND s.sold_at >= $2 AND s.sold_at < $3
+          WHERE ${where} AND s.counted AND s.sold_at >= $2 AND s.sold_at < $3
           GROUP BY s.placement_id`,
         [partyId, start, end],
       );
