@@ -48,9 +48,9 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'Product.culturalResources': { test: PLACEMENT_READS },
   'Placement.royaltySplit': { inMemory: "a JSON column of the placement's row" },
   'Query.outlets': { test: CATALOG_READS },
-  'Query.sales': NOT_YET('sale rows need an active placement each; the resolvers use loaders'),
-  'Query.salesImports': NOT_YET('SalesImport.errors is paged per import (first, afterLine)'),
-  'SalesImport.errors': NOT_YET('a page of errors per import; batching needs a window query'),
+  'Query.sales': { test: PLACEMENT_READS },
+  'Query.salesImports': { test: PLACEMENT_READS },
+  'SalesImport.errors': { test: PLACEMENT_READS },
   'SettlementLine.talentRoyalties': { inMemory: 'computed with the settlement statement' },
   'SettlementStatement.lines': { inMemory: 'computed in one pass over the period' },
   // Catalog and identity
