@@ -64,9 +64,14 @@ export async function serve(
 
 /** The API as deployed: the built output, in production mode. */
 export function serveApi(env: Record<string, string>): Promise<Served> {
+  // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (see README).
+  const profile = process.env.BENCH_CPU_PROF;
   return serve(
     process.execPath,
-    [join(ROOT, 'dist/apps/api/src/main.js')],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      join(ROOT, 'dist/apps/api/src/main.js'),
+    ],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     '/health/ready',
   );
