@@ -17,6 +17,7 @@ const PROJECT_LIST = 'test/marketplace/project-list-queries.e2e-spec.ts';
 const PLACEMENT_READS = 'test/retail/placement-read-statements.e2e-spec.ts';
 const IMPACT = 'test/impact/platform-indicators.e2e-spec.ts';
 const CATALOG_READS = 'test/catalog/catalog-read-statements.e2e-spec.ts';
+const IDENTITY_READS = 'test/identity/identity-read-statements.e2e-spec.ts';
 
 const INCUBATION_READS = 'test/incubation/incubation-queries.e2e-spec.ts';
 const INCUBATION_NOT_YET = {
@@ -60,17 +61,17 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'Query.culturalResources': { test: CATALOG_READS },
   'Query.organizations': { test: CATALOG_READS },
   'Organization.members': { test: CATALOG_READS },
-  'Query.myOrganizations': NOT_YET('same resolvers as organizations; a user has few'),
-  'Query.myInvitations': NOT_YET('a user has few pending invitations'),
-  'Query.myTeams': NOT_YET('a user has few teams; Team.members uses a loader'),
-  'Team.members': NOT_YET('resolved by IdentityLoaders.teamMembers; no list test selects it'),
-  'Query.myTeamInvitations': NOT_YET('a user has few; TeamInvitation.team now uses a loader'),
-  'Query.myRoleRequests': NOT_YET('a user has few role requests'),
-  'Query.roleRequests': NOT_YET('admin queue; user and city use loaders'),
-  'Query.users': NOT_YET('admin list; officialGrants and talentProfile use loaders'),
-  'User.officialGrants': NOT_YET('IdentityLoaders.officialGrants; no list test selects it'),
-  'Query.talentDirectory': NOT_YET('rate-limited search (30 a minute per user)'),
-  'Query.notifications': NOT_YET('its fields are columns of the row; unreadCount is per page'),
+  'Query.myOrganizations': { test: IDENTITY_READS },
+  'Query.myInvitations': { test: IDENTITY_READS },
+  'Query.myTeams': { test: IDENTITY_READS },
+  'Team.members': { test: IDENTITY_READS },
+  'Query.myTeamInvitations': { test: IDENTITY_READS },
+  'Query.myRoleRequests': { test: IDENTITY_READS },
+  'Query.roleRequests': { test: IDENTITY_READS },
+  'Query.users': { test: IDENTITY_READS },
+  'User.officialGrants': { test: IDENTITY_READS },
+  'Query.talentDirectory': { test: IDENTITY_READS },
+  'Query.notifications': { test: IDENTITY_READS },
   // Impact
   'Query.myImpact': { test: IMPACT },
   'ProjectImpact.contributions': { test: IMPACT },
