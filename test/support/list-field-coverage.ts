@@ -20,6 +20,7 @@ const CATALOG_READS = 'test/catalog/catalog-read-statements.e2e-spec.ts';
 const IDENTITY_READS = 'test/identity/identity-read-statements.e2e-spec.ts';
 
 const INCUBATION_READS = 'test/incubation/incubation-queries.e2e-spec.ts';
+const INCUBATION_LISTS = 'test/incubation/incubation-read-statements.e2e-spec.ts';
 const INCUBATION_NOT_YET = {
   pending: 'not yet guarded: incubation list with loaders, no 2-vs-50 test',
 };
@@ -97,17 +98,17 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'OfficialStatisticsImportResult.errors': { inMemory: 'the result of one import mutation' },
   'Query.platformIndicators': { inMemory: 'the static list of platform indicators' },
   // Incubation
-  'Query.programs': INCUBATION_NOT_YET,
-  'Program.cohorts': INCUBATION_NOT_YET,
+  'Query.programs': { test: INCUBATION_LISTS },
+  'Program.cohorts': { test: INCUBATION_LISTS },
   'Cohort.kpiMetrics': { test: INCUBATION_READS },
   'Cohort.milestones': { test: INCUBATION_READS },
   'CohortApplication.milestones': { test: INCUBATION_READS },
   'Query.cohortApplications': { test: INCUBATION_READS },
-  'Query.myCohortApplications': INCUBATION_NOT_YET,
+  'Query.myCohortApplications': { test: INCUBATION_LISTS },
   'Query.kpiReports': { test: INCUBATION_READS },
   'KpiReport.entries': { test: INCUBATION_READS },
-  'KpiReportDraft.entries': INCUBATION_NOT_YET,
-  'Query.overdueKpiReports': INCUBATION_NOT_YET,
+  'KpiReportDraft.entries': { test: INCUBATION_LISTS },
+  'Query.overdueKpiReports': { test: INCUBATION_LISTS },
   'Query.incubatorAggregates': INCUBATION_NOT_YET,
   'Query.portfolio': { test: INCUBATION_READS },
   'PortfolioConnection.summary': { test: INCUBATION_READS },
