@@ -58,8 +58,8 @@ export const graphqlNested: Benchmark = {
         seedPlacements(client, viewer.userId),
       );
       const result = await compareGraphqlReads({
-        apiUrl: api.url,
-        bareUrl: bare.url,
+        api,
+        bare,
         query: QUERY,
         variables: { organizationId },
         headers: { authorization: `Bearer ${viewer.token}` },

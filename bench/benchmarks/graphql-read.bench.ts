@@ -22,8 +22,8 @@ export const graphqlRead: Benchmark = {
     });
     try {
       const result = await compareGraphqlReads({
-        apiUrl: api.url,
-        bareUrl: bare.url,
+        api,
+        bare,
         query: QUERY,
         connections: 50,
         durationSeconds,

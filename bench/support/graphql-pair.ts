@@ -1,9 +1,10 @@
 import { httpLoad } from './http-load';
-import { interleaved, PairedResult } from './interleaved';
+import { interleaved, PairedResult, Sample } from './interleaved';
+import { Served, treeCpuSeconds } from './processes';
 
 export interface GraphqlPair {
-  apiUrl: string;
-  bareUrl: string;
+  api: Served;
+  bare: Served;
   query: string;
   variables?: Record<string, unknown>;
   headers?: Record<string, string>;
@@ -20,7 +21,7 @@ export async function compareGraphqlReads(pair: GraphqlPair): Promise<PairedResu
   const body = JSON.stringify({ query: pair.query, variables: pair.variables });
   const headers = { 'content-type': 'application/json', ...pair.headers };
   const [fromApi, fromBare] = await Promise.all(
-    [pair.apiUrl, pair.bareUrl].map((url) =>
+    [pair.api.url, pair.bare.url].map((url) =>
       fetch(`${url}/graphql`, { method: 'POST', headers, body }).then((response) =>
         response.text(),
       ),
@@ -30,19 +31,27 @@ export async function compareGraphqlReads(pair: GraphqlPair): Promise<PairedResu
     throw new Error(
       `the API and the baseline disagree, the comparison would be void: ${fromApi.slice(0, 300)} vs ${fromBare.slice(0, 300)}`,
     );
-  const load = (url: string) =>
-    httpLoad({
-      url: `${url}/graphql`,
+  // The server's CPU per request says what a req/s ratio on a shared machine cannot: how much
+  // work each side does, whatever share of the cores it got.
+  const load = async (server: Served): Promise<Sample> => {
+    const cpuBefore = treeCpuSeconds(server.process.pid!);
+    const sample = await httpLoad({
+      url: `${server.url}/graphql`,
       connections: pair.connections,
       durationSeconds: pair.durationSeconds,
       headers: pair.headers,
       body,
     });
-  await load(pair.apiUrl);
-  await load(pair.bareUrl); // warm both before measuring
+    const cpu = treeCpuSeconds(server.process.pid!) - cpuBefore;
+    const requests = sample.details?.requests ?? 0;
+    const cpuMsPerRequest = requests ? Number(((1000 * cpu) / requests).toFixed(2)) : 0;
+    return { ...sample, details: { ...sample.details, cpuMsPerRequest } };
+  };
+  await load(pair.api);
+  await load(pair.bare); // warm both before measuring
   return interleaved(
     pair.pairs,
-    () => load(pair.apiUrl),
-    () => load(pair.bareUrl),
+    () => load(pair.api),
+    () => load(pair.bare),
   );
 }
