@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { cloneChildren, cloneRow } from '../support/row-cloner';
 import { expectFlatRead, expectFlatStatements, pageStatements } from '../support/statement-count';
@@ -36,6 +37,10 @@ const DRAFT = `query($applicationId: ID!, $period: String!) {
   }
 }`;
 
+const AGGREGATES = `query($cityId: ID!) {
+  incubatorAggregates(cityId: $cityId) { organizationId name cohorts activeVentures revenueTotal }
+}`;
+
 /**
  * Incubation lists not covered by incubation-queries.e2e-spec.ts: programs with their cohorts, a
  * talent's own applications, overdue reports and a report draft's entries, at 2 rows and at 50.
@@ -44,6 +49,9 @@ describe('N+1 guard: programs, my applications, overdue reports, report drafts',
   let app: TestApp;
   let incubator: TestMember;
   let founder: TestUser;
+  let admin: TestUser;
+  /** Cities by how many incubators (each with a program and a cohort) they have. */
+  const cities: Record<number, string> = {};
   /** Cohorts by size: `size` admitted applications and `size` KPI metrics. */
   const cohorts: Record<number, { cohortId: string; applicationIds: string[] }> = {};
 
@@ -88,6 +96,7 @@ describe('N+1 guard: programs, my applications, overdue reports, report drafts',
     const factory = new IdentityFactory(app);
     incubator = await factory.incubator();
     founder = await factory.talent();
+    admin = await factory.admin();
     for (const size of [2, 50]) cohorts[size] = await cohortOf(size);
     // 50 more programs with a cohort each; the founder was admitted to every one of them.
     const programId = await createProgram(incubator);
@@ -107,6 +116,26 @@ describe('N+1 guard: programs, my applications, overdue reports, report drafts',
         [program],
       );
       await cloneRow(app.db, 'incubation_application', applicationId, { cohort_id: cohortId });
+    }
+    for (const size of [2, 50]) {
+      const { cityId } = await seedCity(app.db, 0);
+      cities[size] = cityId;
+      for (let i = 0; i < size; i += 1) {
+        const organization = await cloneRow(app.db, 'organization', incubator.organizationId, {
+          city_id: cityId,
+          district_id: null,
+          name: `Incubator ${size}-${i}`,
+        });
+        const program = await cloneRow(app.db, 'incubation_program', programId, {
+          organization_id: organization,
+          city_id: cityId,
+        });
+        await cloneRow(app.db, 'incubation_cohort', firstCohort, {
+          program_id: program,
+          organization_id: organization,
+          city_id: cityId,
+        });
+      }
     }
   }, 300_000);
 
@@ -153,6 +182,18 @@ describe('N+1 guard: programs, my applications, overdue reports, report drafts',
         kpiReportDraft: { entries: { metric: { name: string } }[] };
       }>(DRAFT, { applicationId: cohorts[size].applicationIds[0], period: '2026-Q1' });
       return kpiReportDraft.entries.length;
+    });
+    expect(page.rows).toEqual({ small: 2, large: 50 });
+    expectFlatStatements(page);
+  });
+
+  it('incubatorAggregates: 2 incubators in a city vs 50, as an ADMIN', async () => {
+    const page = await pageStatements(app.db, async (size) => {
+      const { incubatorAggregates } = await admin.gql.data<{
+        incubatorAggregates: { cohorts: number }[];
+      }>(AGGREGATES, { cityId: cities[size] });
+      expect(incubatorAggregates.every((aggregate) => aggregate.cohorts === 1)).toBe(true);
+      return incubatorAggregates.length;
     });
     expect(page.rows).toEqual({ small: 2, large: 50 });
     expectFlatStatements(page);

@@ -21,9 +21,6 @@ const IDENTITY_READS = 'test/identity/identity-read-statements.e2e-spec.ts';
 
 const INCUBATION_READS = 'test/incubation/incubation-queries.e2e-spec.ts';
 const INCUBATION_LISTS = 'test/incubation/incubation-read-statements.e2e-spec.ts';
-const INCUBATION_NOT_YET = {
-  pending: 'not yet guarded: incubation list with loaders, no 2-vs-50 test',
-};
 const MATCHING = {
   pending: 'not yet guarded: a page of precomputed scores (libs/matching), no 2-vs-50 test',
 };
@@ -80,9 +77,13 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'ProjectContribution.parts': { test: IMPACT },
   'ContributionShares.deltaU': { inMemory: "a JSON column of the contribution's row" },
   'ContributionShares.parts': { inMemory: "a JSON column of the contribution's row" },
-  'Query.projectContributions': NOT_YET('needs a computed snapshot (worker run) per test'),
-  'Query.couplingSnapshots': NOT_YET('needs computed snapshots (worker run) per test'),
-  'Query.compareCities': NOT_YET('needs computed snapshots (worker run) per test'),
+  'Query.projectContributions': NOT_YET(
+    'needs 50 contributions of one worker-computed run (runs decide what a series reads); run and version use loaders',
+  ),
+  'Query.couplingSnapshots': NOT_YET(
+    'needs 50 periods of one worker-computed run; city, version and run use loaders',
+  ),
+  'Query.compareCities': NOT_YET('needs 50 cities with worker-computed runs of one period'),
   'CouplingSnapshot.indicators': { inMemory: "the snapshot's row and its version (one loader)" },
   'CouplingSnapshot.subsystems': { inMemory: "the snapshot's row and its version (one loader)" },
   'CouplingSnapshot.warnings': { inMemory: "a JSON column of the snapshot's row" },
@@ -111,12 +112,14 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'KpiReport.entries': { test: INCUBATION_READS },
   'KpiReportDraft.entries': { test: INCUBATION_LISTS },
   'Query.overdueKpiReports': { test: INCUBATION_LISTS },
-  'Query.incubatorAggregates': INCUBATION_NOT_YET,
+  'Query.incubatorAggregates': { test: INCUBATION_LISTS },
   'Query.portfolio': { test: INCUBATION_READS },
   'PortfolioConnection.summary': { test: INCUBATION_READS },
   'PortfolioEntry.latestKpis': { test: INCUBATION_READS },
   'PortfolioEntry.projects': { test: INCUBATION_READS },
-  'PortfolioProject.coupling': INCUBATION_NOT_YET,
+  'PortfolioProject.coupling': {
+    inMemory: "grouped from one batched read of the page's contributions (PortfolioBuilder)",
+  },
   // Matching
   'Query.recommendedManufacturers': MATCHING,
   'Query.recommendedOutlets': MATCHING,
