@@ -142,7 +142,11 @@ describe('N+1 guard: identity lists with their nested fields', () => {
     }
   }, 300_000);
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    // Other files read the admin queue oldest first (one page): leave no copies pending in it.
+    await app.db.query('DELETE FROM role_request WHERE user_id = $1', [applicant.id]);
+    await app.close();
+  });
 
   async function createTeam(user: TestUser, name: string): Promise<string> {
     const { createTeam } = await user.gql.data<{ createTeam: { id: string } }>(
