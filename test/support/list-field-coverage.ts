@@ -78,7 +78,7 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'ContributionShares.deltaU': { inMemory: "a JSON column of the contribution's row" },
   'ContributionShares.parts': { inMemory: "a JSON column of the contribution's row" },
   'Query.projectContributions': NOT_YET(
-    'needs 50 contributions of one worker-computed run (runs decide what a series reads); run and version use loaders',
+    'flat at 1 vs 3 rows in platform-indicators.e2e-spec.ts; 2 vs 50 needs 50 contributions of one worker-computed run',
   ),
   'Query.couplingSnapshots': NOT_YET(
     'needs 50 periods of one worker-computed run; city, version and run use loaders',
