@@ -16,6 +16,7 @@ const BID_READS = 'test/marketplace/bid-read-statements.e2e-spec.ts';
 const PROJECT_LIST = 'test/marketplace/project-list-queries.e2e-spec.ts';
 const PLACEMENT_READS = 'test/retail/placement-read-statements.e2e-spec.ts';
 const IMPACT = 'test/impact/platform-indicators.e2e-spec.ts';
+const IMPACT_READS = 'test/impact/impact-read-statements.e2e-spec.ts';
 const CATALOG_READS = 'test/catalog/catalog-read-statements.e2e-spec.ts';
 const IDENTITY_READS = 'test/identity/identity-read-statements.e2e-spec.ts';
 
@@ -80,10 +81,8 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'Query.projectContributions': NOT_YET(
     'flat at 1 vs 3 rows in platform-indicators.e2e-spec.ts; 2 vs 50 needs 50 contributions of one worker-computed run',
   ),
-  'Query.couplingSnapshots': NOT_YET(
-    'needs 50 periods of one worker-computed run; city, version and run use loaders',
-  ),
-  'Query.compareCities': NOT_YET('needs 50 cities with worker-computed runs of one period'),
+  'Query.couplingSnapshots': { test: IMPACT_READS },
+  'Query.compareCities': { test: IMPACT_READS },
   'CouplingSnapshot.indicators': { inMemory: "the snapshot's row and its version (one loader)" },
   'CouplingSnapshot.subsystems': { inMemory: "the snapshot's row and its version (one loader)" },
   'CouplingSnapshot.warnings': { inMemory: "a JSON column of the snapshot's row" },
@@ -97,7 +96,7 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'Query.indicatorSystemVersions': NOT_YET(
     'a city has few versions; city uses a loader. 50 copies would renumber the versions every test file shares (max + 1)',
   ),
-  'Query.officialStatistics': { test: 'test/impact/impact-read-statements.e2e-spec.ts' },
+  'Query.officialStatistics': { test: IMPACT_READS },
   'OfficialStatisticsImportResult.errors': { inMemory: 'the result of one import mutation' },
   'Query.platformIndicators': { inMemory: 'the static list of platform indicators' },
   // Incubation
