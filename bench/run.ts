@@ -2,11 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { benchServices } from './support/bench-database';
 import { Benchmark } from './support/benchmark';
 import { markdownTable, saveReport, BenchReport } from './support/report';
+import { graphqlNested } from './benchmarks/graphql-nested.bench';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 import { matching } from './benchmarks/matching.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild, matching];
+const BENCHMARKS: Benchmark[] = [
+  graphqlRead,
+  graphqlNested,
+  recomputeGrowth,
+  couplingRebuild,
+  matching,
+];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;

@@ -1,7 +1,6 @@
 import { withClient } from '../support/bench-database';
 import { Benchmark } from '../support/benchmark';
-import { httpLoad } from '../support/http-load';
-import { interleaved } from '../support/interleaved';
+import { compareGraphqlReads } from '../support/graphql-pair';
 import { serveApi, serveBaseline } from '../support/processes';
 import { seedProjects } from '../fixtures/projects.fixture';
 
@@ -22,28 +21,14 @@ export const graphqlRead: Benchmark = {
       DATABASE_URL: services.databaseUrl,
     });
     try {
-      const body = JSON.stringify({ query: QUERY });
-      const load = (url: string) =>
-        httpLoad({ url: `${url}/graphql`, connections: 50, durationSeconds, body });
-      // Same answer from both, or the comparison means nothing.
-      const [fromApi, fromBare] = await Promise.all(
-        [api.url, bare.url].map((url) =>
-          fetch(`${url}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          }).then((response) => response.json()),
-        ),
-      );
-      if (JSON.stringify(fromApi) !== JSON.stringify(fromBare))
-        throw new Error('the API and the baseline disagree: the comparison would be void');
-      await load(api.url);
-      await load(bare.url); // warm both before measuring
-      const result = await interleaved(
+      const result = await compareGraphqlReads({
+        api,
+        bare,
+        query: QUERY,
+        connections: 50,
+        durationSeconds,
         pairs,
-        () => load(api.url),
-        () => load(bare.url),
-      );
+      });
       return {
         name: 'graphql-read',
         project:

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -64,9 +64,14 @@ export async function serve(
 
 /** The API as deployed: the built output, in production mode. */
 export function serveApi(env: Record<string, string>): Promise<Served> {
+  // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (see README).
+  const profile = process.env.BENCH_CPU_PROF;
   return serve(
     process.execPath,
-    [join(ROOT, 'dist/apps/api/src/main.js')],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      join(ROOT, 'dist/apps/api/src/main.js'),
+    ],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     '/health/ready',
   );
@@ -88,4 +93,20 @@ export function cpuSeconds(pid: number): number {
   // After "pid (comm) ", field 3 is state; utime and stime are fields 14 and 15 (1-based).
   const ticks = Number(fields[11]) + Number(fields[12]);
   return ticks / 100;
+}
+
+/** `cpuSeconds` of a process and its live descendants (tsx runs the baseline in a child). */
+export function treeCpuSeconds(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number),
+    );
+  } catch {
+    // the process or a thread ended meanwhile: count what is left
+  }
+  return cpuSeconds(pid) + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
 }

@@ -50,7 +50,10 @@ export function markdownTable(reports: BenchReport[]): string {
       report.target.min !== undefined ? `≥ ${report.target.min}×` : `≤ ${report.target.max}×`;
     const detail = (sample: { value: number; details?: Record<string, number> }) =>
       `${round(sample.value)} ${report.unit}` +
-      (sample.details?.p99Ms !== undefined ? `, p99 ${sample.details.p99Ms} ms` : '');
+      (sample.details?.p99Ms !== undefined ? `, p99 ${sample.details.p99Ms} ms` : '') +
+      (sample.details?.cpuMsPerRequest !== undefined
+        ? `, ${sample.details.cpuMsPerRequest} ms CPU/request`
+        : '');
     lines.push(
       `| ${report.name} | ${report.scale} | ${detail(medianProject)} | ${detail(medianBaseline)} | ` +
         `**${round(medianRatio)}×** (${ratios.map((r) => round(r, 2)).join(', ')}) | ${target} | ` +

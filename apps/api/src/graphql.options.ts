@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { SocketAuthenticator } from '@cc/auth';
 import { AppConfig } from '@cc/config';
@@ -34,7 +35,9 @@ export function buildGraphqlOptions(
     // rules, then the cost (page sizes multiplied) before execution. See README "Security".
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: operationLimitRules(config.graphql),
-    plugins: [queryLimitsPlugin(config.graphql)],
+    // Apollo's default cache-control plugin sets no header here (no field declares a hint), yet
+    // its per-field hook makes Apollo wrap every resolver: a quarter of a nested page's CPU.
+    plugins: [queryLimitsPlugin(config.graphql), ApolloServerPluginCacheControlDisabled()],
     // Subscriptions over graphql-ws on the same path (ws://host/graphql); see graphql-ws.options.
     subscriptions: { 'graphql-ws': buildGraphqlWsOptions(config, sockets) },
   };

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byKeys, LoaderRegistry } from '@cc/graphql';
+import { byKeys, groupByKeys, LoaderRegistry } from '@cc/graphql';
 import { MarketplaceLoaders } from '@cc/marketplace';
 import { Outlet } from './outlet/outlet.entity';
 import { Placement } from './placement/placement.entity';
 import { Product } from './product/product.entity';
 import { SaleAnomaly } from './sale-anomaly/sale-anomaly.entity';
 import { Sale } from './sale/sale.entity';
+import { SalesImportError } from './sales-import/sales-import-error.entity';
 
 /** Per-request batch loaders of the retail domain. */
 @Injectable()
@@ -105,6 +106,33 @@ export class RetailLoaders {
       );
       return ids.map((id) => totals.get(id) ?? { units: 0, amountFen: 0 });
     });
+  }
+
+  /**
+   * A page of each import's bad rows (keys are import ids): the `first` after `afterLine`, by
+   * line. One loader per page shape, so imports asking for the same page share one statement.
+   */
+  importErrors(
+    loaders: LoaderRegistry,
+    page: { first: number; afterLine: number },
+  ): DataLoader<string, SalesImportError[]> {
+    const { first, afterLine } = page;
+    return loaders.get(
+      `retail.importErrors:${first}:${afterLine}`,
+      async (ids: readonly string[]) => {
+        const rows: SalesImportError[] = await this.db.query(
+          `SELECT e.import_id AS "importId", e.seq, e.line, e.field, e.reason
+             FROM unnest($1::uuid[]) AS i(id)
+            CROSS JOIN LATERAL (
+              SELECT * FROM sales_import_error
+               WHERE import_id = i.id AND line > $2 ORDER BY line, seq LIMIT $3
+            ) e
+            ORDER BY e.import_id, e.line, e.seq`,
+          [[...ids], afterLine, first],
+        );
+        return groupByKeys(ids, rows, (row) => row.importId);
+      },
+    );
   }
 
   private async sumBy(

@@ -79,12 +79,10 @@ export class SalesImportResolver {
     @Args('first', { type: () => Int, defaultValue: 100, description: 'At most 500.' })
     first: number,
     @Args('afterLine', { type: () => Int, defaultValue: 0 }) afterLine: number,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<SalesImportError[]> {
-    return this.salesImportService.errorsOf(
-      salesImport.id,
-      Math.min(Math.max(first, 0), MAX_ERRORS_PAGE),
-      afterLine,
-    );
+    const page = { first: Math.min(Math.max(first, 0), MAX_ERRORS_PAGE), afterLine };
+    return this.retail.importErrors(loaders, page).load(salesImport.id);
   }
 
   @ResolveField(() => String, { description: 'Where the import stands, in one sentence.' })
