@@ -5,8 +5,15 @@ import { markdownTable, saveReport, BenchReport } from './support/report';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 import { matching } from './benchmarks/matching.bench';
+import { freshness } from './benchmarks/freshness.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild, matching];
+const BENCHMARKS: Benchmark[] = [
+  graphqlRead,
+  recomputeGrowth,
+  couplingRebuild,
+  freshness,
+  matching,
+];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;

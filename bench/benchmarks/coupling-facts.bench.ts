@@ -47,7 +47,7 @@ const SUBSYSTEMS: [string, string[]][] = [
 ];
 
 /** The worker's modules in this process (the recompute and the facts as the worker runs them). */
-async function workerContext(env: Record<string, string>): Promise<INestApplicationContext> {
+export async function workerContext(env: Record<string, string>): Promise<INestApplicationContext> {
   Object.assign(process.env, env);
   const context = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   await context.init();
@@ -55,7 +55,10 @@ async function workerContext(env: Record<string, string>): Promise<INestApplicat
 }
 
 /** A city-scoped indicator system over retail's platform indicators, on the whole panel. */
-async function versionFor(context: INestApplicationContext, city: SalesCity): Promise<string> {
+export async function versionFor(
+  context: INestApplicationContext,
+  city: SalesCity,
+): Promise<string> {
   const [{ id: userId }] = await context
     .get(DataSource)
     .query(`SELECT id FROM user_account ORDER BY email LIMIT 1`);
@@ -79,6 +82,11 @@ async function versionFor(context: INestApplicationContext, city: SalesCity): Pr
   });
   const viewer = new Viewer(userId, 'bench', [Role.ADMIN]);
   return (await context.get(IndicatorSystemService).create(viewer, input)).id;
+}
+
+/** Retail's facts recomputed from the sale rows (seeded history has none). */
+export async function rebuildRetailFacts(context: INestApplicationContext): Promise<void> {
+  await context.get(RetailFactsService, { strict: false }).rebuild();
 }
 
 let saleNumber = 0;
@@ -131,7 +139,7 @@ export const recomputeGrowth: Benchmark = {
     const cities = await seedCities(bench, sizes);
     const context = await workerContext(bench.appEnv);
     try {
-      await context.get(RetailFactsService, { strict: false }).rebuild();
+      await rebuildRetailFacts(context);
       const versions: string[] = [];
       for (const city of cities) versions.push(await versionFor(context, city));
       const recompute = context.get(CouplingRecomputeService, { strict: false });

@@ -113,6 +113,10 @@ export class CouplingRecomputeService {
       );
     }
     const model = this.systems.modelOf(version);
+    // Before any read: every write committed by now is in the panel read below.
+    const [{ snapshot: inputsSnapshot }] = await runner.query(
+      'SELECT pg_current_snapshot()::text AS snapshot',
+    );
     const panel = await this.loadPanel(runner, version);
     await progress(10);
     const inputsHash = hashOf({ samples: panel.samples, excluded: panel.excluded });
@@ -180,6 +184,7 @@ export class CouplingRecomputeService {
       const { contributions } = await this.runs.complete(runner, run, contents, {
         basisHash,
         inputsHash,
+        inputsSnapshot,
         sampleCount: panel.samples.length,
       });
       await progress(100);

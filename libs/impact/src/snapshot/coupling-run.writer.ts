@@ -13,6 +13,8 @@ export interface RunOutcome {
   basisHash: string;
   inputsHash: string;
   sampleCount: number;
+  /** See `CouplingRun.inputsSnapshot`. */
+  inputsSnapshot: string;
 }
 
 /**
