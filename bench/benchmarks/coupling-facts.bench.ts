@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { withClient } from '../support/bench-database';
 import { BenchContext, Benchmark } from '../support/benchmark';
 import { interleaved, Sample } from '../support/interleaved';
-import { ROOT } from '../support/processes';
+import { freePort, ROOT } from '../support/processes';
 import { seedSalesCity, SalesCity } from '../fixtures/sales-history.fixture';
 
 /**
@@ -48,7 +48,8 @@ const SUBSYSTEMS: [string, string[]][] = [
 
 /** The worker's modules in this process (the recompute and the facts as the worker runs them). */
 export async function workerContext(env: Record<string, string>): Promise<INestApplicationContext> {
-  Object.assign(process.env, env);
+  // Its own health port: the default one may be taken by another worker on this machine.
+  Object.assign(process.env, env, { WORKER_HEALTH_PORT: String(await freePort()) });
   const context = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   await context.init();
   return context;
