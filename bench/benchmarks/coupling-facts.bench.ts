@@ -55,10 +55,14 @@ export async function workerContext(env: Record<string, string>): Promise<INestA
   return context;
 }
 
-/** A city-scoped indicator system over retail's platform indicators, on the whole panel. */
+/**
+ * A city-scoped indicator system over retail's platform indicators, on the whole panel (PANEL)
+ * unless a stored basis is asked for (e.g. BASELINE over some months).
+ */
 export async function versionFor(
   context: INestApplicationContext,
   city: SalesCity,
+  basis: { origin: string; baselinePeriods?: string[]; headroom?: number } = { origin: PANEL },
 ): Promise<string> {
   const [{ id: userId }] = await context
     .get(DataSource)
@@ -66,7 +70,7 @@ export async function versionFor(
   const input = Object.assign(new CreateIndicatorSystemVersionInput(), {
     cityId: city.cityId,
     periodGranularity: MONTH,
-    basis: { origin: PANEL },
+    basis,
     subsystems: SUBSYSTEMS.map(([name, keys]) =>
       Object.assign(new SubsystemInput(), {
         name,
