@@ -30,9 +30,9 @@ describe('impact: per-period recompute on a stored basis', () => {
 
   async function createVersion(keys: Record<'visitors' | 'patents', string>, basis: object) {
     const { createIndicatorSystemVersion } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string };
+      createIndicatorSystemVersion: { id: string; version: number };
     }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
+      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
       {
         input: {
           cityId: A.id,
@@ -52,7 +52,7 @@ describe('impact: per-period recompute on a stored basis', () => {
         },
       },
     );
-    return createIndicatorSystemVersion.id;
+    return createIndicatorSystemVersion;
   }
 
   /** The current run's live snapshots: period → content hash, and the run. */
@@ -74,14 +74,14 @@ describe('impact: per-period recompute on a stored basis', () => {
 
   async function seededVersion(basis: object) {
     const keys = uniqueKeys('visitors', 'patents');
-    const versionId = await createVersion(keys, basis);
+    const { id: versionId, version } = await createVersion(keys, basis);
     await importCsv(
       admin.gql,
       `city,period,${keys.visitors},${keys.patents}\n` +
         `${A.code},2026-Q1,1000,40\n${A.code},2026-Q2,3000,10\n${A.code},2026-Q3,2000,30\n`,
     );
     await couplingQueueDrained(app);
-    return { keys, versionId };
+    return { keys, versionId, version };
   }
 
   it('rewrites only the changed period, reflects the last of a burst, and equals a whole run', async () => {
@@ -145,6 +145,40 @@ describe('impact: per-period recompute on a stored basis', () => {
     const rebuilt = await live(versionId);
     expect(rebuilt.runId).not.toBe(partialAgain.runId);
     expect(rebuilt.hashes).toEqual(partialAgain.hashes);
+  });
+
+  it('keeps a period published from the current run live in the next partial run', async () => {
+    const { keys, versionId, version } = await seededVersion({
+      origin: 'BASELINE',
+      baselinePeriods: ['2026-Q1', '2026-Q2'],
+      headroom: 0.1,
+    });
+    await admin.gql.data(
+      `mutation($cityId: ID, $period: String!, $version: Int) {
+        publishCouplingPeriod(cityId: $cityId, period: $period, version: $version) { id } }`,
+      { cityId: A.id, period: '2026-Q1', version },
+    );
+    await changeValue(keys.visitors, '2026-Q3', 2600);
+    const recompute = app.worker!.get(CouplingRecomputeService);
+    const partial = await recompute.recompute(versionId, undefined, 'test: after publish', [
+      '2026-Q3',
+    ]);
+    expect(partial).toMatchObject({ snapshotsWritten: 1, snapshotsUnchanged: 2 });
+    const rows = await snapshotRows(app, versionId);
+    expect(rows.map((row) => [row.period, row.status, row.published_at])).toEqual([
+      ['2026-Q1', 'LIVE', null],
+      ['2026-Q2', 'LIVE', null],
+      ['2026-Q3', 'LIVE', null],
+    ]);
+    const [{ published }] = await app.db.query(
+      `SELECT count(*)::int AS published FROM coupling_snapshot
+        WHERE system_version_id = $1 AND status = 'PUBLISHED' AND period = '2026-Q1'`,
+      [versionId],
+    );
+    expect(published).toBe(1);
+    const afterPartial = await live(versionId);
+    await recompute.recompute(versionId, undefined, 'test: whole panel');
+    expect((await live(versionId)).hashes).toEqual(afterPartial.hashes);
   });
 
   it('recomputes the whole panel when the basis is PANEL (every period moves)', async () => {

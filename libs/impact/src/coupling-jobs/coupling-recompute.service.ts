@@ -246,7 +246,7 @@ export class CouplingRecomputeService {
     const previous: { key: string; content_hash: string; panel: PanelSummary }[] =
       await runner.query(
         `SELECT city_id::text || '/' || period AS key, content_hash, panel FROM coupling_snapshot
-          WHERE run_id = $1 AND status = 'LIVE' AND period = ANY($2::text[])`,
+          WHERE run_id = $1 AND period = ANY($2::text[])`,
         [current.id, [...periods]],
       );
     const keys = panel.samples.map((sample) => `${sample.cityId}/${sample.period.key}`);

@@ -162,8 +162,7 @@ export class CouplingRunWriter {
   ): Promise<number> {
     const keep: { id: string }[] = await manager.query(
       `SELECT id FROM coupling_snapshot
-        WHERE run_id = $1 AND status = 'LIVE'
-          AND (city_id::text || '/' || period) <> ALL($2::text[])`,
+        WHERE run_id = $1 AND (city_id::text || '/' || period) <> ALL($2::text[])`,
       [previousRunId, changed.map((c) => `${c.cityId}/${c.period}`)],
     );
     if (!keep.length) return 0;
@@ -180,10 +179,13 @@ export class CouplingRunWriter {
       'revision',
       'computed_at',
       'created_at',
+      'status',
+      'published_at',
+      'published_by_id',
     ]);
     await manager.query(
-      `INSERT INTO coupling_snapshot (id, run_id, revision, computed_at, ${snapshotColumns.join(', ')})
-       SELECT ids.new_id, $3, $4, $5, ${snapshotColumns.map((c) => `s.${c}`).join(', ')}
+      `INSERT INTO coupling_snapshot (id, run_id, revision, computed_at, status, ${snapshotColumns.join(', ')})
+       SELECT ids.new_id, $3, $4, $5, 'LIVE', ${snapshotColumns.map((c) => `s.${c}`).join(', ')}
          FROM unnest($1::uuid[], $2::uuid[]) AS ids(old_id, new_id)
          JOIN coupling_snapshot s ON s.id = ids.old_id`,
       [oldIds, newIds, run.id, run.sequence, computedAt],
