@@ -6,12 +6,14 @@ import { graphqlNested } from './benchmarks/graphql-nested.bench';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 import { matching } from './benchmarks/matching.bench';
+import { freshness } from './benchmarks/freshness.bench';
 
 const BENCHMARKS: Benchmark[] = [
   graphqlRead,
   graphqlNested,
   recomputeGrowth,
   couplingRebuild,
+  freshness,
   matching,
 ];
 

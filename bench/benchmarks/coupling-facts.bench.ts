@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { withClient } from '../support/bench-database';
 import { BenchContext, Benchmark } from '../support/benchmark';
 import { interleaved, Sample } from '../support/interleaved';
-import { ROOT } from '../support/processes';
+import { freePort, ROOT } from '../support/processes';
 import { seedSalesCity, SalesCity } from '../fixtures/sales-history.fixture';
 
 /**
@@ -47,22 +47,30 @@ const SUBSYSTEMS: [string, string[]][] = [
 ];
 
 /** The worker's modules in this process (the recompute and the facts as the worker runs them). */
-async function workerContext(env: Record<string, string>): Promise<INestApplicationContext> {
-  Object.assign(process.env, env);
+export async function workerContext(env: Record<string, string>): Promise<INestApplicationContext> {
+  // Its own health port: the default one may be taken by another worker on this machine.
+  Object.assign(process.env, env, { WORKER_HEALTH_PORT: String(await freePort()) });
   const context = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   await context.init();
   return context;
 }
 
-/** A city-scoped indicator system over retail's platform indicators, on the whole panel. */
-async function versionFor(context: INestApplicationContext, city: SalesCity): Promise<string> {
+/**
+ * A city-scoped indicator system over retail's platform indicators, on the whole panel (PANEL)
+ * unless a stored basis is asked for (e.g. BASELINE over some months).
+ */
+export async function versionFor(
+  context: INestApplicationContext,
+  city: SalesCity,
+  basis: { origin: string; baselinePeriods?: string[]; headroom?: number } = { origin: PANEL },
+): Promise<string> {
   const [{ id: userId }] = await context
     .get(DataSource)
     .query(`SELECT id FROM user_account ORDER BY email LIMIT 1`);
   const input = Object.assign(new CreateIndicatorSystemVersionInput(), {
     cityId: city.cityId,
     periodGranularity: MONTH,
-    basis: { origin: PANEL },
+    basis,
     subsystems: SUBSYSTEMS.map(([name, keys]) =>
       Object.assign(new SubsystemInput(), {
         name,
@@ -79,6 +87,11 @@ async function versionFor(context: INestApplicationContext, city: SalesCity): Pr
   });
   const viewer = new Viewer(userId, 'bench', [Role.ADMIN]);
   return (await context.get(IndicatorSystemService).create(viewer, input)).id;
+}
+
+/** Retail's facts recomputed from the sale rows (seeded history has none). */
+export async function rebuildRetailFacts(context: INestApplicationContext): Promise<void> {
+  await context.get(RetailFactsService, { strict: false }).rebuild();
 }
 
 let saleNumber = 0;
@@ -131,7 +144,7 @@ export const recomputeGrowth: Benchmark = {
     const cities = await seedCities(bench, sizes);
     const context = await workerContext(bench.appEnv);
     try {
-      await context.get(RetailFactsService, { strict: false }).rebuild();
+      await rebuildRetailFacts(context);
       const versions: string[] = [];
       for (const city of cities) versions.push(await versionFor(context, city));
       const recompute = context.get(CouplingRecomputeService, { strict: false });

@@ -27,6 +27,7 @@ import { ProjectCulturalResource1796072000000 } from './1796072000000-ProjectCul
 import { RetailIndicatorFacts1796072100000 } from './1796072100000-RetailIndicatorFacts';
 import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitationExpiry';
 import { SaleAnomaly1796073000000 } from './1796073000000-SaleAnomaly';
+import { CouplingRunInputsSnapshot1796073100000 } from './1796073100000-CouplingRunInputsSnapshot';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   RetailIndicatorFacts1796072100000,
   TeamInvitationExpiry1796072600000,
   SaleAnomaly1796073000000,
+  CouplingRunInputsSnapshot1796073100000,
 ];

@@ -11,7 +11,7 @@ export const COUPLING_INPUTS_DEBOUNCE_MS = 0;
 
 export interface CouplingInputsChangedJobData {
   cityId: string;
-  /** The period the change falls in (for logs; the recompute covers the whole panel). */
+  /** The period the change falls in: the recompute covers only it (when its basis allows). */
   period?: string;
   /** The indicators that may have moved; omit for "any". */
   indicators?: string[];
@@ -24,7 +24,8 @@ export interface CouplingInputsChangedJobData {
  * The domain event "coupling inputs changed", for domains that must not call the impact module
  * (DESIGN.md: a recorded sale enqueues, it does not call). The handler, in the worker, finds the
  * indicator-system versions concerned and requests their (debounced) recomputes. Bursts collapse
- * twice: here per (city, indicator set), and again per version in `RecomputeCouplingJob`.
+ * twice: here per (city, indicator set, period), and again per (version, period) in
+ * `RecomputeCouplingJob`.
  */
 @JobProcessor(QueueName.COUPLING)
 export class CouplingInputsChangedJob implements JobHandler<
@@ -35,10 +36,14 @@ export class CouplingInputsChangedJob implements JobHandler<
     return `coupling-inputs.${data.cityId}.${data.requestId}`;
   }
 
-  /** One id per city and set of indicators, so different kinds of events never swallow each other. */
-  static deduplicationId(cityId: string, indicators?: readonly string[]): string {
+  /**
+   * One id per city, set of indicators and period, so different kinds of events, or changes in
+   * different periods, never swallow each other.
+   */
+  static deduplicationId(cityId: string, indicators?: readonly string[], period?: string): string {
     const set = indicators ? [...new Set(indicators)].sort().join(',') : '*';
-    return `coupling-inputs.${cityId}.${createHash('sha256').update(set).digest('hex').slice(0, 16)}`;
+    const hash = createHash('sha256').update(set).digest('hex').slice(0, 16);
+    return `coupling-inputs.${cityId}.${hash}${period ? `.${period}` : ''}`;
   }
 
   constructor(private readonly requester: CouplingRecomputeRequester) {}
@@ -49,6 +54,7 @@ export class CouplingInputsChangedJob implements JobHandler<
       cityIds: [cityId],
       indicators,
       reason: period ? `${reason} (${period})` : reason,
+      period,
     });
   }
 }
@@ -70,7 +76,11 @@ export function couplingInputsChanged(
     options: {
       delay: COUPLING_INPUTS_DEBOUNCE_MS,
       deduplication: {
-        id: CouplingInputsChangedJob.deduplicationId(change.cityId, change.indicators),
+        id: CouplingInputsChangedJob.deduplicationId(
+          change.cityId,
+          change.indicators,
+          change.period,
+        ),
         keepLastIfActive: true,
       },
     },

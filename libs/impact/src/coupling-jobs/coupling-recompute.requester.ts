@@ -6,7 +6,8 @@ import { RebuildCouplingJob } from './rebuild-coupling.job';
 import { RecomputeCouplingJob } from './recompute-coupling.job';
 
 /**
- * The adaptive debounce of recomputes, per version:
+ * The adaptive debounce of recomputes, per version and changed period (a change that names no
+ * period debounces the version's whole-panel run):
  * - leading edge: the first request for a version idle for COUPLING_RECOMPUTE_WINDOW_MS runs at
  *   once (no delay), so a lone sale is reflected as fast as a recompute runs;
  * - trailing edge: later requests in the window wait COUPLING_RECOMPUTE_DEBOUNCE_MS, and every
@@ -49,12 +50,16 @@ export class CouplingRecomputeRequester {
     cityIds: readonly string[];
     indicators?: readonly string[];
     reason: string;
+    /** Where the change fell (a period key): the recompute covers only that period. */
+    period?: string;
   }): Promise<string[]> {
     const versionIds = await this.systems.affectedVersionIds(
       change.cityIds,
       change.indicators ?? null,
     );
-    for (const versionId of versionIds) await this.requestForVersion(versionId, change.reason);
+    for (const versionId of versionIds) {
+      await this.requestForVersion(versionId, change.reason, change.period);
+    }
     return versionIds;
   }
 
@@ -65,36 +70,38 @@ export class CouplingRecomputeRequester {
    * is unique per request: a fixed id would collide with the retained previous run and swallow
    * that follow-up.
    */
-  requestForVersion(versionId: string, reason: string): Promise<void> {
+  requestForVersion(versionId: string, reason: string, period?: string): Promise<void> {
     // In this process, at most one add per version is in flight and one queued behind it:
     // requests while one is queued join it. The queued add is sent after the one in flight
     // completed, so after every joiner's change committed: it covers them all.
-    const queued = this.queued.get(versionId);
+    const key = RecomputeCouplingJob.deduplicationId(versionId, period);
+    const queued = this.queued.get(key);
     if (queued) return queued;
-    const previous = this.inFlight.get(versionId) ?? Promise.resolve();
+    const previous = this.inFlight.get(key) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
       .then(() => {
-        this.queued.delete(versionId);
-        const sending = this.send(versionId, reason);
-        this.inFlight.set(versionId, sending);
+        this.queued.delete(key);
+        const sending = this.send(versionId, reason, period);
+        this.inFlight.set(key, sending);
         return sending.finally(() => {
-          if (this.inFlight.get(versionId) === sending) this.inFlight.delete(versionId);
+          if (this.inFlight.get(key) === sending) this.inFlight.delete(key);
         });
       });
-    this.queued.set(versionId, next);
+    this.queued.set(key, next);
     return next;
   }
 
-  private async send(versionId: string, reason: string): Promise<void> {
-    const leading = await this.isLeadingEdge(versionId);
+  private async send(versionId: string, reason: string, period?: string): Promise<void> {
+    const key = RecomputeCouplingJob.deduplicationId(versionId, period);
+    const leading = await this.isLeadingEdge(key);
     await this.queue.add(
       RecomputeCouplingJob,
-      { versionId, reason, requestId: randomUUID() },
+      { versionId, reason, requestId: randomUUID(), ...(period ? { period } : {}) },
       {
         delay: leading ? 0 : COUPLING_RECOMPUTE_DEBOUNCE_MS,
         deduplication: {
-          id: RecomputeCouplingJob.deduplicationId(versionId),
+          id: key,
           keepLastIfActive: true,
         },
       },
@@ -105,13 +112,13 @@ export class CouplingRecomputeRequester {
    * Whether no request for the version came in the window (in any process). A request this
    * process saw within the window is a burst already: no need to ask Redis again.
    */
-  private async isLeadingEdge(versionId: string): Promise<boolean> {
+  private async isLeadingEdge(key: string): Promise<boolean> {
     const now = Date.now();
-    const seen = this.recentlySeen.get(versionId);
+    const seen = this.recentlySeen.get(key);
     if (seen !== undefined && now - seen < COUPLING_RECOMPUTE_WINDOW_MS) return false;
-    this.recentlySeen.set(versionId, now);
+    this.recentlySeen.set(key, now);
     if (this.recentlySeen.size > 10_000) this.recentlySeen.clear();
-    return this.queue.openWindow(`coupling-recompute.${versionId}`, COUPLING_RECOMPUTE_WINDOW_MS);
+    return this.queue.openWindow(key, COUPLING_RECOMPUTE_WINDOW_MS);
   }
 
   /**

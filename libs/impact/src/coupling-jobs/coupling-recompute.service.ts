@@ -7,12 +7,19 @@ import { IndicatorSystemService } from '../indicator-system/indicator-system.ser
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../period';
 import { IndicatorSource } from '../platform-indicators/platform-indicator.catalog';
 import { PlatformIndicatorRegistry } from '../platform-indicators/platform-indicator.registry';
-import { CouplingRun, RunSkipReason } from '../snapshot/coupling-run.entity';
+import { CouplingRun, CouplingRunStatus, RunSkipReason } from '../snapshot/coupling-run.entity';
+import type { PanelSummary } from '../snapshot/coupling-snapshot.entity';
 import { CouplingRunWriter } from '../snapshot/coupling-run.writer';
 import { hashOf } from '../stable-json';
 import { assembleSnapshots, SnapshotContent, summarizePanel } from '../snapshot/snapshot-assembly';
 import { BasisOrigin, BasisSpec } from '../indicator-system/indicator-system-basis';
-import { deriveStoredBasis, evaluateOnBasis, MIN_BASELINE_SAMPLES } from './coupling-basis';
+import {
+  BasisEvaluation,
+  deriveStoredBasis,
+  evaluateOnBasis,
+  MIN_BASELINE_SAMPLES,
+} from './coupling-basis';
+import { periodsCovering } from './period-scope';
 import { buildPanel, Panel, StatisticValue } from './coupling-panel';
 
 /** Namespace of the per-version advisory lock (pg_advisory_lock(int, int)). */
@@ -73,10 +80,17 @@ export class CouplingRecomputeService {
     private readonly runs: CouplingRunWriter,
   ) {}
 
+  /**
+   * `changedPeriods` (period keys of any granularity: where the change fell) restricts the run
+   * to the live snapshots of the version's periods they cover, when that gives the same numbers
+   * as a whole run (see `recomputePeriods`); otherwise, or when omitted, the whole panel is
+   * recomputed.
+   */
   async recompute(
     versionId: string,
     progress: ProgressReporter = () => undefined,
     trigger = 'direct call',
+    changedPeriods?: readonly string[],
   ): Promise<RecomputeSummary> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -86,6 +100,10 @@ export class CouplingRecomputeService {
         versionId,
       ]);
       try {
+        if (changedPeriods?.length) {
+          const partial = await this.recomputePeriods(runner, versionId, changedPeriods, trigger);
+          if (partial) return partial;
+        }
         return await this.recomputeLocked(runner, versionId, progress, trigger);
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
@@ -113,6 +131,10 @@ export class CouplingRecomputeService {
       );
     }
     const model = this.systems.modelOf(version);
+    // Before any read: every write committed by now is in the panel read below.
+    const [{ snapshot: inputsSnapshot }] = await runner.query(
+      'SELECT pg_current_snapshot()::text AS snapshot',
+    );
     const panel = await this.loadPanel(runner, version);
     await progress(10);
     const inputsHash = hashOf({ samples: panel.samples, excluded: panel.excluded });
@@ -180,6 +202,7 @@ export class CouplingRecomputeService {
       const { contributions } = await this.runs.complete(runner, run, contents, {
         basisHash,
         inputsHash,
+        inputsSnapshot,
         sampleCount: panel.samples.length,
       });
       await progress(100);
@@ -195,8 +218,99 @@ export class CouplingRecomputeService {
     }
   }
 
+  /**
+   * A run that recomputes only the live snapshots of `periods` and copies the rest from the
+   * current run. On a stored basis each sample is evaluated on its own (fixed goalposts and
+   * weights), so the other periods' numbers cannot move: the result equals a whole run's, at the
+   * cost of the changed periods' facts. Returns null when that does not hold and the caller must
+   * run the whole panel: no stored basis or no current run yet, or the changed periods gain or
+   * lose a sample or an exclusion (the panel summary every snapshot carries would change).
+   */
+  private async recomputePeriods(
+    runner: QueryRunner,
+    versionId: string,
+    changedPeriods: readonly string[],
+    trigger: string,
+  ): Promise<RecomputeSummary | null> {
+    const version = await runner.manager.findOneBy(IndicatorSystemVersion, { id: versionId });
+    if (!version?.basis || !version.currentRunId) return null;
+    const covered = changedPeriods.map((key) => periodsCovering(key, version.periodGranularity));
+    if (covered.some((keys) => !keys)) return null;
+    const periods = [...new Set(covered.flat() as string[])].sort();
+    const current = await runner.manager.findOneBy(CouplingRun, { id: version.currentRunId });
+    if (current?.status !== CouplingRunStatus.COMPLETED) return null;
+    const [{ snapshot: inputsSnapshot }] = await runner.query(
+      'SELECT pg_current_snapshot()::text AS snapshot',
+    );
+    const panel = await this.loadPanel(runner, version, periods);
+    const previous: { key: string; content_hash: string; panel: PanelSummary }[] =
+      await runner.query(
+        `SELECT city_id::text || '/' || period AS key, content_hash, panel FROM coupling_snapshot
+          WHERE run_id = $1 AND period = ANY($2::text[])`,
+        [current.id, [...periods]],
+      );
+    const keys = panel.samples.map((sample) => `${sample.cityId}/${sample.period.key}`);
+    const sameSamples =
+      panel.excluded.length === 0 &&
+      previous.length === keys.length &&
+      keys.every((key) => previous.some((row) => row.key === key));
+    if (!sameSamples || !previous.length) return null;
+    let onBasis: BasisEvaluation;
+    let contents: SnapshotContent[];
+    try {
+      onBasis = evaluateOnBasis(this.systems.modelOf(version), panel.samples, version.basis);
+      contents = assembleSnapshots(
+        onBasis.model,
+        panel.samples,
+        onBasis.evaluation,
+        previous[0].panel,
+        onBasis.basis,
+      );
+    } catch (error) {
+      // The whole run records why the engine refused (a SKIPPED run with its reason).
+      if (error instanceof CouplingError) return null;
+      throw error;
+    }
+    const hashOfKey = new Map(previous.map((row) => [row.key, row.content_hash]));
+    const changed = contents.filter(
+      (c) => hashOfKey.get(`${c.cityId}/${c.period}`) !== c.contentHash,
+    );
+    const counts = { sampleCount: current.sampleCount, excludedCount: 0 };
+    if (!changed.length) {
+      return this.summary(version, {
+        ...counts,
+        runId: current.id,
+        snapshotsUnchanged: current.snapshotCount,
+      });
+    }
+    const run = await this.runs.start(runner.manager, version.id, trigger);
+    try {
+      const written = await this.runs.completePeriods(runner, run, changed, current.id, {
+        basisHash: onBasis.basis.hash,
+        // The panel is the current one with these samples replaced.
+        inputsHash: hashOf({ previous: current.inputsHash, changed: panel.samples }),
+        inputsSnapshot,
+        sampleCount: current.sampleCount,
+      });
+      return this.summary(version, {
+        ...counts,
+        runId: run.id,
+        snapshotsWritten: changed.length,
+        snapshotsUnchanged: written.snapshots - changed.length,
+        contributionsWritten: written.contributions,
+      });
+    } catch (error) {
+      await this.runs.failed(runner.manager, run);
+      throw error;
+    }
+  }
+
   /** Official statistics and platform aggregates of the version's scope, as a panel. */
-  private async loadPanel(runner: QueryRunner, version: IndicatorSystemVersion): Promise<Panel> {
+  private async loadPanel(
+    runner: QueryRunner,
+    version: IndicatorSystemVersion,
+    periods: readonly string[] | null = null,
+  ): Promise<Panel> {
     const officialKeys = version.indicators
       .filter((i) => i.source === IndicatorSource.OFFICIAL_STATISTIC)
       .map((i) => i.key);
@@ -214,8 +328,9 @@ export class CouplingRecomputeService {
           `SELECT city_id, period, indicator, value, import_id FROM official_statistic
             WHERE granularity = $1 AND indicator = ANY($2::text[])
               AND ($3::uuid IS NULL OR city_id = $3::uuid)
+              AND ($4::text[] IS NULL OR period = ANY($4::text[]))
             ORDER BY city_id, period, indicator`,
-          [version.periodGranularity, officialKeys, version.cityId],
+          [version.periodGranularity, officialKeys, version.cityId, periods],
         )
       : [];
     const statistics: StatisticValue[] = rows.map((row) => ({
@@ -230,6 +345,7 @@ export class CouplingRecomputeService {
         granularity: version.periodGranularity,
         cityIds: version.cityId ? [version.cityId] : null,
         utcOffsetMinutes: DEFAULT_UTC_OFFSET_MINUTES,
+        periods,
       },
       platformKeys,
     );

@@ -9,13 +9,16 @@ export interface RecomputeCouplingJobData {
   reason: string;
   /** Unique per request: BullMQ's deduplication (not the job id) collapses bursts. */
   requestId: string;
+  /** Where the change fell (a period key): only those periods' snapshots are recomputed. */
+  period?: string;
 }
 
 /**
  * Recomputes one version's panel and writes the live snapshots that changed (see
  * `CouplingRecomputeService`). Enqueue it through `CouplingRecomputeRequester`, which debounces:
  * the job id is unique per request, and the deterministic `deduplicationId` makes BullMQ keep at
- * most one waiting and one running recompute per version.
+ * most one waiting and one running recompute per version and changed period (one version's runs
+ * still take turns: they hold its lock).
  */
 @JobProcessor(QueueName.COUPLING)
 export class RecomputeCouplingJob implements JobHandler<
@@ -26,8 +29,9 @@ export class RecomputeCouplingJob implements JobHandler<
     return `coupling-recompute.${data.versionId}.${data.requestId}`;
   }
 
-  static deduplicationId(versionId: string): string {
-    return `coupling-recompute.${versionId}`;
+  /** Per version and changed period: a burst in one period never delays another's. */
+  static deduplicationId(versionId: string, period?: string): string {
+    return period ? `coupling-recompute.${versionId}.${period}` : `coupling-recompute.${versionId}`;
   }
 
   constructor(private readonly recompute: CouplingRecomputeService) {}
@@ -37,6 +41,7 @@ export class RecomputeCouplingJob implements JobHandler<
       job.data.versionId,
       (percent) => job.updateProgress(percent),
       job.data.reason,
+      job.data.period ? [job.data.period] : undefined,
     );
   }
 }

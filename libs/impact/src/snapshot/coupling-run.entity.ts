@@ -61,6 +61,13 @@ export class CouplingRun {
   @Column({ type: 'text', nullable: true })
   inputsHash!: string | null;
 
+  /**
+   * `pg_current_snapshot()` before the run read its inputs: a write whose transaction is visible
+   * in it (`pg_visible_in_snapshot`) is reflected in the run's numbers.
+   */
+  @Column({ type: 'text', nullable: true })
+  inputsSnapshot!: string | null;
+
   @Field(() => Int)
   @Column({ type: 'int', default: 0 })
   sampleCount!: number;
