@@ -5,8 +5,21 @@ import { markdownTable, saveReport, BenchReport } from './support/report';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 import { matching } from './benchmarks/matching.bench';
+import { salesImport } from './benchmarks/sales-import.bench';
+import { recordSale } from './benchmarks/record-sale.bench';
+import { outboxOverhead } from './benchmarks/outbox-overhead.bench';
+import { jobOverhead } from './benchmarks/job-overhead.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild, matching];
+const BENCHMARKS: Benchmark[] = [
+  graphqlRead,
+  recomputeGrowth,
+  couplingRebuild,
+  matching,
+  salesImport,
+  recordSale,
+  outboxOverhead,
+  jobOverhead,
+];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;
