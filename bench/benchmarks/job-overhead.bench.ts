@@ -7,7 +7,7 @@ import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Benchmark } from '../support/benchmark';
 import { interleaved, Sample } from '../support/interleaved';
-import { ROOT } from '../support/processes';
+import { freePort, ROOT } from '../support/processes';
 
 /** The built code: Nest's injection needs the decorator metadata tsc emits (see coupling-facts). */
 const load = createRequire(__filename);
@@ -73,7 +73,11 @@ export const jobOverhead: Benchmark = {
   name: 'job-overhead',
   async run({ services, appEnv, scale, pairs, log }) {
     const jobs = 2000 * scale;
-    Object.assign(process.env, appEnv, { WORKER_CONCURRENCY: String(CONCURRENCY) });
+    // Its own health port: another worker on the machine may hold the default one.
+    Object.assign(process.env, appEnv, {
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      WORKER_HEALTH_PORT: String(await freePort()),
+    });
     const context = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await context.init();
     const connection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
