@@ -105,40 +105,45 @@ export const outboxOverhead: Benchmark = {
       ])) as { id: string; project_id: string }[])
         projectOf.set(row.id, row.project_id);
       let round = 0;
-      const withEvents = () => {
-        const side = `full-${round++}`;
+      /** Sales/s of the insert plus whichever of facts and events `parts` names. */
+      const writes = (parts: { facts: boolean; events: boolean }) => () => {
+        const side = `w${round++}`;
         return rate(durationSeconds, (n) =>
           db.transaction(async (manager) => {
             const sale = await insertSale(manager, city, n, side);
-            await facts.recordSale(manager, sale);
-            await outbox.addAll(manager, [
-              ...salesChanged({
-                outletCityId: city.cityId,
-                productCityIds: [city.cityId],
-                periods: [periodOf(sale.soldAt).key],
-                reason: 'sale recorded',
-              }),
-              matchingChanged(MatchSubject.PRODUCT, sale.productId, 'sale recorded'),
-              projectEvent({
-                kind: ProjectEventKind.SALE_RECORDED,
-                projectId: projectOf.get(sale.productId)!,
-                ref: sale.id,
-              }),
-            ]);
+            if (parts.facts) await facts.recordSale(manager, sale);
+            if (parts.events)
+              await outbox.addAll(manager, [
+                ...salesChanged({
+                  outletCityId: city.cityId,
+                  productCityIds: [city.cityId],
+                  periods: [periodOf(sale.soldAt).key],
+                  reason: 'sale recorded',
+                }),
+                matchingChanged(MatchSubject.PRODUCT, sale.productId, 'sale recorded'),
+                projectEvent({
+                  kind: ProjectEventKind.SALE_RECORDED,
+                  projectId: projectOf.get(sale.productId)!,
+                  ref: sale.id,
+                }),
+              ]);
           }),
         );
       };
-      const insertOnly = () => {
-        const side = `bare-${round++}`;
-        return rate(durationSeconds, (n) =>
-          db.transaction(async (manager) => {
-            await insertSale(manager, city, n, side);
-          }),
-        );
-      };
+      const withEvents = writes({ facts: true, events: true });
+      const insertOnly = writes({ facts: false, events: false });
+      // Which part costs what: each alone, beside the pairs (not part of the ratio).
+      const eventsOnly = writes({ facts: false, events: true });
+      const factsOnly = writes({ facts: true, events: false });
       await withEvents();
       await insertOnly(); // warm both before measuring
       const result = await interleaved(pairs, withEvents, insertOnly);
+      const [outboxAlone, factsAlone] = [await eventsOnly(), await factsOnly()];
+      // The outbox's statement trigger NOTIFYs the relay; a committing transaction that notified
+      // holds PostgreSQL's one notify-queue lock through its commit (WAL flush included).
+      await db.query('ALTER TABLE outbox_event DISABLE TRIGGER outbox_event_notify');
+      const [withoutNotify, fullWithoutNotify] = [await eventsOnly(), await withEvents()];
+      await db.query('ALTER TABLE outbox_event ENABLE TRIGGER outbox_event_notify');
       const [{ pending }] = (await db.query(
         `SELECT count(*)::int AS pending FROM outbox_event`,
       )) as { pending: number }[];
@@ -150,7 +155,11 @@ export const outboxOverhead: Benchmark = {
         target: { min: 0.7 },
         scale: `10 outlets × 20 products, ${history} sales of history`,
         result,
-        notes: [`outbox rows written (no relay running): ${pending}`],
+        notes: [
+          `insert + outbox events only: ${outboxAlone.value.toFixed(0)} sales/s; insert + facts only: ${factsAlone.value.toFixed(0)} sales/s (one run each, after the pairs)`,
+          `with the NOTIFY trigger disabled: insert + outbox events ${withoutNotify.value.toFixed(0)} sales/s, insert + facts + events ${fullWithoutNotify.value.toFixed(0)} sales/s (one run each)`,
+          `outbox rows written (no relay running): ${pending}`,
+        ],
       };
     } finally {
       await context.close();
