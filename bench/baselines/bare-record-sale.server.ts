@@ -9,11 +9,12 @@ import { Pool } from 'pg';
 const INSERT_SQL = `
   INSERT INTO sale (outlet_id, product_id, placement_id, organization_id, city_id, quantity,
                     unit_price_fen, amount_fen, sold_at, external_id, recorded_by_user_id)
-  SELECT pl.outlet_id, pl.product_id, pl.id, pl.organization_id, o.city_id, $3, $4,
-         $3::bigint * $4, $5, $6, $7
+  SELECT pl.outlet_id, pl.product_id, pl.id, pl.organization_id, o.city_id, $3::int, $4::int,
+         $3::bigint * $4::int, $5::timestamptz, $6, $7
     FROM placement pl JOIN outlet o ON o.id = pl.outlet_id
    WHERE pl.outlet_id = $1 AND pl.product_id = $2
-     AND pl.activated_at <= $5 AND (pl.closed_at IS NULL OR pl.closed_at > $5)
+     AND pl.activated_at <= $5::timestamptz
+     AND (pl.closed_at IS NULL OR pl.closed_at > $5::timestamptz)
    LIMIT 1
   ON CONFLICT (outlet_id, external_id) DO NOTHING
   RETURNING id`;

@@ -1,8 +1,8 @@
 import { withClient } from '../support/bench-database';
 import { Benchmark } from '../support/benchmark';
 import { httpLoad } from '../support/http-load';
-import { interleaved, median } from '../support/interleaved';
-import { serveApi, serveBaseline } from '../support/processes';
+import { interleaved, median, Sample } from '../support/interleaved';
+import { cpuSeconds, serveApi, serveBaseline } from '../support/processes';
 import { retailerToken, seedRetailOutlets } from '../fixtures/retail-outlets.fixture';
 
 const RECORD_SALE = `mutation($input: RecordSaleInput!) {
@@ -55,7 +55,15 @@ export const recordSale: Benchmark = {
       });
       const viaApi = saleMaker(city.outletIds, city.productIds, `api-${Date.now()}`);
       const viaBare = saleMaker(city.outletIds, city.productIds, `bare-${Date.now()}`);
-      const load = (side: 'api' | 'bare') =>
+      /** Each side's load, with its server's CPU milliseconds per request in the details. */
+      const load = async (side: 'api' | 'bare'): Promise<Sample> => {
+        const pid = (side === 'api' ? api : bare).process.pid!;
+        const cpuBefore = cpuSeconds(pid);
+        const sample = await send(side);
+        const cpuMs = ((cpuSeconds(pid) - cpuBefore) * 1000) / sample.details!.requests;
+        return { ...sample, details: { ...sample.details, cpuMsPerRequest: cpuMs } };
+      };
+      const send = (side: 'api' | 'bare') =>
         side === 'api'
           ? httpLoad({
               url: `${api.url}/graphql`,
@@ -90,6 +98,7 @@ export const recordSale: Benchmark = {
         scale: `10 outlets × 20 products, ${history} sales of history`,
         result,
         notes: [
+          `server CPU per request: API ${result.medianProject.details!.cpuMsPerRequest.toFixed(2)} ms, bare ${result.medianBaseline.details!.cpuMsPerRequest.toFixed(2)} ms`,
           `p99 ratio (target ≤ 3×): median ${median(p99Ratios).toFixed(2)} (${p99Ratios.map((r) => r.toFixed(2)).join(', ')})`,
         ],
       };
