@@ -26,6 +26,7 @@ import { Outbox1796071900000 } from './1796071900000-Outbox';
 import { ProjectCulturalResource1796072000000 } from './1796072000000-ProjectCulturalResource';
 import { RetailIndicatorFacts1796072100000 } from './1796072100000-RetailIndicatorFacts';
 import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitationExpiry';
+import { SaleDropCityIndex1796073300000 } from './1796073300000-SaleDropCityIndex';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   ProjectCulturalResource1796072000000,
   RetailIndicatorFacts1796072100000,
   TeamInvitationExpiry1796072600000,
+  SaleDropCityIndex1796073300000,
 ];
