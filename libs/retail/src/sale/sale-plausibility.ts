@@ -46,10 +46,13 @@ export class SalePlausibility {
       [ids],
     );
     // A statement after the lock: its snapshot sees every sale committed while this one waited
-    // (a sum in the locking statement would read the snapshot taken before the wait).
+    // (a sum in the locking statement would read the snapshot taken before the wait). Units sold
+    // come from retail's facts, written in each sale's transaction: placements × months rows,
+    // where summing `sale` read the product's whole history under the lock.
     const soldRows = await sql(
-      `SELECT product_id::text AS id, sum(quantity)::int AS sold
-         FROM sale WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`,
+      `SELECT pl.product_id::text AS id, sum(f.units)::int AS sold
+         FROM retail_sale_fact f JOIN placement pl ON pl.id = f.placement_id
+        WHERE pl.product_id = ANY($1::uuid[]) GROUP BY pl.product_id`,
       [ids],
     );
     const sold = new Map(soldRows.map((row) => [row.id as string, row.sold as number]));
