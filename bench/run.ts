@@ -7,6 +7,10 @@ import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 import { matching } from './benchmarks/matching.bench';
 import { freshness } from './benchmarks/freshness.bench';
+import { salesImport } from './benchmarks/sales-import.bench';
+import { recordSale } from './benchmarks/record-sale.bench';
+import { outboxOverhead } from './benchmarks/outbox-overhead.bench';
+import { jobOverhead } from './benchmarks/job-overhead.bench';
 
 const BENCHMARKS: Benchmark[] = [
   graphqlRead,
@@ -15,6 +19,10 @@ const BENCHMARKS: Benchmark[] = [
   couplingRebuild,
   freshness,
   matching,
+  salesImport,
+  recordSale,
+  outboxOverhead,
+  jobOverhead,
 ];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]

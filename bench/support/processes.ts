@@ -32,7 +32,7 @@ export async function serve(
   const port = await freePort();
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, PORT: String(port), WORKER_HEALTH_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -72,6 +72,16 @@ export function serveApi(env: Record<string, string>): Promise<Served> {
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
       join(ROOT, 'dist/apps/api/src/main.js'),
     ],
+    { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    '/health/ready',
+  );
+}
+
+/** The worker as deployed (queue consumers and the outbox relay), its health port as ready check. */
+export function serveWorker(env: Record<string, string>): Promise<Served> {
+  return serve(
+    process.execPath,
+    [join(ROOT, 'dist/apps/worker/src/main.js')],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     '/health/ready',
   );

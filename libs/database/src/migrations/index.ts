@@ -28,6 +28,7 @@ import { RetailIndicatorFacts1796072100000 } from './1796072100000-RetailIndicat
 import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitationExpiry';
 import { SaleAnomaly1796073000000 } from './1796073000000-SaleAnomaly';
 import { CouplingRunInputsSnapshot1796073100000 } from './1796073100000-CouplingRunInputsSnapshot';
+import { SaleDropCityIndex1796073300000 } from './1796073300000-SaleDropCityIndex';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   TeamInvitationExpiry1796072600000,
   SaleAnomaly1796073000000,
   CouplingRunInputsSnapshot1796073100000,
+  SaleDropCityIndex1796073300000,
 ];

@@ -93,15 +93,21 @@ export class SalePlausibility {
       [ids],
     );
     // A statement after the lock: its snapshot sees every sale committed while this one waited
-    // (a sum in the locking statement would read the snapshot taken before the wait).
-    // Held sales take their units (accepting one must not oversell); rejected ones give them back.
+    // (a sum in the locking statement would read the snapshot taken before the wait). Units sold
+    // come from retail's facts, written in each sale's transaction: placements × months rows,
+    // where summing `sale` read the product's whole history under the lock. Held sales are not in
+    // the facts until accepted, yet take their units (accepting one must not oversell); rejected
+    // ones give them back.
     const soldRows = await sql(
-      `SELECT product_id::text AS id, sum(quantity)::int AS sold
-         FROM sale
-        WHERE product_id = ANY($1::uuid[])
-          AND (counted OR NOT EXISTS (SELECT 1 FROM sale_anomaly a
-                                       WHERE a.sale_id = sale.id AND a.status = 'REJECTED'))
-        GROUP BY product_id`,
+      `SELECT id, sum(units)::int AS sold FROM (
+         SELECT pl.product_id::text AS id, f.units
+           FROM retail_sale_fact f JOIN placement pl ON pl.id = f.placement_id
+          WHERE pl.product_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT s.product_id::text, s.quantity
+           FROM sale_anomaly a JOIN sale s ON s.id = a.sale_id
+          WHERE a.status = 'OPEN' AND s.product_id = ANY($1::uuid[])
+       ) AS taken GROUP BY id`,
       [ids],
     );
     const sold = new Map(soldRows.map((row) => [row.id as string, row.sold as number]));

@@ -11,13 +11,16 @@ import { Placement } from '../placement/placement.entity';
  */
 @ObjectType()
 @Entity()
+// What each index buys (EXPLAIN-checked; see README "Performance"): idempotency and the import's
+// per-row lookups (outlet, external id); settlement, units per placement and the FK's RESTRICT
+// (placement, sold_at); the stock check and sales by product (product, sold_at); sales by outlet,
+// newest first (outlet, sold_at). Nothing reads sale by city: per-city figures come from facts.
 @Index('UQ_sale_outlet_external_id', ['outletId', 'externalId'], { unique: true })
 @Index(['placementId', 'soldAt'])
 @Index(['productId', 'soldAt'])
 @Index(['outletId', 'soldAt'])
 // An import's own rows, counted when it finishes.
 @Index('IDX_sale_import', ['importId'], { where: '"import_id" IS NOT NULL' })
-@Index(['cityId', 'soldAt'])
 @Check(
   '"quantity" > 0 AND "unit_price_fen" >= 0 AND "amount_fen" = "quantity"::bigint * "unit_price_fen"',
 )

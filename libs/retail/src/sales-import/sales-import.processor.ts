@@ -555,9 +555,13 @@ export class SalesImportProcessor {
       sql,
       batch.map((row) => row.productId),
     );
+    // One unique-index lookup per staged row (OFFSET 0 keeps the lateral a nested loop): left
+    // to itself the planner reads every sale of the outlet, which grows with its history.
     const recorded = await sql(
       `SELECT st.external_id FROM sales_import_staging st
-         JOIN sale s ON s.outlet_id = $1 AND s.external_id = st.external_id`,
+        CROSS JOIN LATERAL (SELECT 1 FROM sale s
+                             WHERE s.outlet_id = $1 AND s.external_id = st.external_id
+                            OFFSET 0) found`,
       [outlet.id],
     );
     const refused = overStock(
