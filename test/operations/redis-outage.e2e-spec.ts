@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS_CLIENT } from '@cc/redis';
 import { QueueName, QueueService } from '@cc/queue';
 import { WorkerHealthServer } from '../../apps/worker/src/worker-health.server';
 import { CouplingScheduleRegistrar } from '../../libs/impact/src/coupling-jobs/coupling-schedule.registrar';
@@ -112,6 +114,40 @@ describe('drill: Redis outages', () => {
     }
     // ... and the worker's relay moves them once Redis is back.
     await eventually(async () => (await waiting(saleId)) === 0);
+  });
+
+  it('Redis hanging (connected, not answering): after one command times out, mutations skip it and answer at once', async () => {
+    const client = app.api.get<Redis>(REDIS_CLIENT);
+    const commands = jest.spyOn(client, 'eval');
+    const elapsed: number[] = [];
+    const redisCommands: number[] = [];
+    // An earlier drill's outage may have left the circuit open: wait until requests reach Redis.
+    await eventually(async () => {
+      const before = commands.mock.calls.length;
+      await app.gql.data('{ culturalResources(first: 1) { totalCount } }');
+      return commands.mock.calls.length > before;
+    });
+    redis.freeze();
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        const started = Date.now();
+        const { recordSale: recorded } = await recordSale();
+        elapsed.push(Date.now() - started);
+        redisCommands.push(commands.mock.calls.length);
+        expect(recorded.sale.amountFen).toBe(3000);
+      }
+      process.stderr.write(
+        `redis drill: recordSale with Redis hanging answered in ${elapsed.join(', ')} ms\n`,
+      );
+      // Only the first mutation's rate-limit hits went to Redis (and waited for the command
+      // timeout); the next ones were counted without it while the circuit stays open.
+      expect(redisCommands[0]).toBeGreaterThan(0);
+      expect(redisCommands).toEqual(redisCommands.map(() => redisCommands[0]));
+      expect(elapsed[0]).toBeLessThan(2_000);
+    } finally {
+      commands.mockRestore();
+      redis.thaw();
+    }
   });
 
   it('health names the failed dependency and recovers; queries that need no Redis keep answering', async () => {
