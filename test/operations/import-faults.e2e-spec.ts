@@ -3,15 +3,8 @@ import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { QueueName } from '@cc/queue';
 import { ProcessSalesImportJob } from '@cc/retail';
-import {
-  acceptPlacement,
-  consignment,
-  createOutlet,
-  createProduct,
-  offerPlacement,
-} from '../retail/retail-test-kit';
 import { IdentityFactory, TestMember } from '../support/identity.factory';
-import { deliveredProject } from '../support/marketplace.factory';
+import { placedProduct, uploadSalesCsv } from '../support/placed-product';
 import { TcpProxy } from '../support/tcp-proxy';
 import { eventually, startTestApp, startWorker, TestApp } from '../support/test-app';
 
@@ -57,13 +50,13 @@ describe('drill: sales import under stalls and database outages', () => {
     const lines = ['external_id,product_id,quantity,unit_price,sold_at'];
     for (let i = 1; i <= rows; i += 1)
       lines.push(`DRILL-${fileNumber}-${i},${productId},1,100,${soldAt}`);
-    const form = new FormData();
-    form.append('file', new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), 'drill.csv');
-    const response = await fetch(`${app.baseUrl}/retail/outlets/${outletId}/sales-imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${retailer.accessToken}` },
-      body: form,
-    });
+    const response = await uploadSalesCsv(
+      app,
+      retailer,
+      outletId,
+      lines.join('\n') + '\n',
+      'drill.csv',
+    );
     expect(response.status).toBe(202);
     return ((await response.json()) as { id: string }).id;
   };
@@ -82,18 +75,10 @@ describe('drill: sales import under stalls and database outages', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const factory = new IdentityFactory(app);
-    const city = await factory.defaultCity();
-    const delivered = await deliveredProject(factory, city, { quantity: 100_000 });
-    retailer = await factory.retailer();
-    productId = await createProduct(delivered.owner, delivered.projectId);
-    outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(3330),
-    });
-    await acceptPlacement(retailer, offered.id);
+    ({ retailer, productId, outletId } = await placedProduct(app, {
+      quantity: 100_000,
+      commissionBp: 3330,
+    }));
     queue = new Queue(QueueName.IMPORTS, {
       connection: new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null }),
       prefix: process.env.QUEUE_PREFIX,
@@ -214,13 +199,13 @@ describe('drill: sales import under stalls and database outages', () => {
       );
 
       // A file that fails as a whole (wrong header) is not stored: upload it again instead.
-      const form = new FormData();
-      form.append('file', new Blob(['nope,header\n1,2\n'], { type: 'text/csv' }), 'bad.csv');
-      const response = await fetch(`${app.baseUrl}/retail/outlets/${outletId}/sales-imports`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${retailer.accessToken}` },
-        body: form,
-      });
+      const response = await uploadSalesCsv(
+        app,
+        retailer,
+        outletId,
+        'nope,header\n1,2\n',
+        'bad.csv',
+      );
       const bad = ((await response.json()) as { id: string }).id;
       await settled(bad, 'FAILED');
       const refused = await retailer.gql.request(RETRY, { id: bad });

@@ -4,15 +4,8 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { QueueName } from '@cc/queue';
 import { ProcessSalesImportJob } from '@cc/retail';
-import {
-  acceptPlacement,
-  consignment,
-  createOutlet,
-  createProduct,
-  offerPlacement,
-} from '../retail/retail-test-kit';
-import { IdentityFactory, TestMember } from '../support/identity.factory';
-import { deliveredProject } from '../support/marketplace.factory';
+import { TestMember } from '../support/identity.factory';
+import { placedProduct, uploadSalesCsv } from '../support/placed-product';
 import { freePort } from '../support/private-redis';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -74,18 +67,10 @@ describe('drill: sales import whose worker is killed mid-way', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const factory = new IdentityFactory(app);
-    const city = await factory.defaultCity();
-    const delivered = await deliveredProject(factory, city, { quantity: 100_000 });
-    retailer = await factory.retailer();
-    productId = await createProduct(delivered.owner, delivered.projectId);
-    outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(3330),
-    });
-    await acceptPlacement(retailer, offered.id);
+    ({ retailer, productId, outletId } = await placedProduct(app, {
+      quantity: 100_000,
+      commissionBp: 3330,
+    }));
     queue = new Queue(QueueName.IMPORTS, {
       connection: new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null }),
       prefix: process.env.QUEUE_PREFIX,
@@ -105,13 +90,13 @@ describe('drill: sales import whose worker is killed mid-way', () => {
     for (let i = 1; i <= ROWS; i += 1) lines.push(`KILL-${i},${productId},1,100,${soldAt}`);
     const first = await spawnWorker();
     workers.push(first);
-    const form = new FormData();
-    form.append('file', new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), 'kill.csv');
-    const response = await fetch(`${app.baseUrl}/retail/outlets/${outletId}/sales-imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${retailer.accessToken}` },
-      body: form,
-    });
+    const response = await uploadSalesCsv(
+      app,
+      retailer,
+      outletId,
+      lines.join('\n') + '\n',
+      'kill.csv',
+    );
     expect(response.status).toBe(202);
     const id = ((await response.json()) as { id: string }).id;
     const salesSoFar = async () =>

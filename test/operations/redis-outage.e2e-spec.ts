@@ -4,16 +4,9 @@ import { REDIS_CLIENT } from '@cc/redis';
 import { QueueName, QueueService } from '@cc/queue';
 import { WorkerHealthServer } from '../../apps/worker/src/worker-health.server';
 import { CouplingScheduleRegistrar } from '../../libs/impact/src/coupling-jobs/coupling-schedule.registrar';
-import {
-  acceptPlacement,
-  consignment,
-  createOutlet,
-  createProduct,
-  offerPlacement,
-  RECORD_SALE,
-} from '../retail/retail-test-kit';
-import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
-import { deliveredProject } from '../support/marketplace.factory';
+import { RECORD_SALE } from '../retail/retail-test-kit';
+import { TestMember, TestUser } from '../support/identity.factory';
+import { placedProduct } from '../support/placed-product';
 import { PrivateRedis } from '../support/private-redis';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -65,19 +58,9 @@ describe('drill: Redis outages', () => {
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     app = await startTestApp({ worker: true, env: { REDIS_URL: redis.url } });
-    const factory = new IdentityFactory(app);
-    admin = await factory.admin();
-    const city = await factory.defaultCity();
-    const delivered = await deliveredProject(factory, city, { quantity: 1000 });
-    retailer = await factory.retailer();
-    productId = await createProduct(delivered.owner, delivered.projectId);
-    outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(3000),
-    });
-    await acceptPlacement(retailer, offered.id);
+    const placed = await placedProduct(app, { quantity: 1000, commissionBp: 3000 });
+    ({ retailer, productId, outletId } = placed);
+    admin = await placed.factory.admin();
   });
 
   afterAll(async () => {
