@@ -5,14 +5,21 @@ import { markdownTable, saveReport, BenchReport } from './support/report';
 import { graphqlRead } from './benchmarks/graphql-read.bench';
 import { couplingRebuild, recomputeGrowth } from './benchmarks/coupling-facts.bench';
 import { matching } from './benchmarks/matching.bench';
+import { soak } from './benchmarks/soak.bench';
 
-const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild, matching];
+const BENCHMARKS: Benchmark[] = [graphqlRead, recomputeGrowth, couplingRebuild, matching, soak];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;
 
 function parseArgs(argv: string[]) {
-  const options = { names: [] as string[], scale: 1, pairs: 3, seconds: 10, keep: false };
+  const options = {
+    names: [] as string[],
+    scale: 1,
+    pairs: 3,
+    seconds: undefined as number | undefined,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = (name: string) => {
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
         },
         scale: options.scale,
         pairs: options.pairs,
-        durationSeconds: options.seconds,
+        durationSeconds: options.seconds ?? benchmark.defaultSeconds ?? 10,
         log: (line) => log(`${benchmark.name}: ${line}`),
       });
       for (const report of [produced].flat()) {
