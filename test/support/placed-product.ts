@@ -24,12 +24,13 @@ export interface PlacedProduct {
 }
 
 /**
- * The setup the sales, outbox and fault drills share: a project delivered with `quantity` units,
+ * The setup the sales, outbox and fault drills share: a project delivered with `quantity` units
+ * (deliveredProject's default when unset),
  * its product, a retailer's outlet, and the product's placement there offered and accepted.
  */
 export async function placedProduct(
   app: TestApp,
-  options: { quantity: number; commissionBp: number; city?: SeededCity; brand?: string },
+  options: { commissionBp: number; quantity?: number; city?: SeededCity; brand?: string },
 ): Promise<PlacedProduct> {
   const factory = new IdentityFactory(app);
   const city = options.city ?? (await factory.defaultCity());
