@@ -5,6 +5,7 @@ import { QueueName } from '@cc/queue';
 import { ProcessSalesImportJob } from '@cc/retail';
 import { IdentityFactory, TestMember } from '../support/identity.factory';
 import { placedProduct, uploadSalesCsv } from '../support/placed-product';
+import { closeObserver, observeQueue } from '../support/queue-observer';
 import { TcpProxy } from '../support/tcp-proxy';
 import { eventually, startTestApp, startWorker, TestApp } from '../support/test-app';
 
@@ -79,15 +80,11 @@ describe('drill: sales import under stalls and database outages', () => {
       quantity: 100_000,
       commissionBp: 3330,
     }));
-    queue = new Queue(QueueName.IMPORTS, {
-      connection: new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null }),
-      prefix: process.env.QUEUE_PREFIX,
-    });
+    queue = observeQueue(QueueName.IMPORTS);
   });
 
   afterAll(async () => {
-    await queue.close();
-    await (queue.opts.connection as Redis).quit();
+    await closeObserver(queue);
     await app.close();
   });
 

@@ -1,15 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { QueueName } from '@cc/queue';
 import { ProcessSalesImportJob } from '@cc/retail';
 import { TestMember } from '../support/identity.factory';
 import { placedProduct, uploadSalesCsv } from '../support/placed-product';
-import { freePort } from '../support/private-redis';
+import { AppProcess, spawnApp } from '../support/app-process';
+import { closeObserver, observeQueue } from '../support/queue-observer';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
-const ROOT = join(__dirname, '..', '..');
 const ROWS = 25_000;
 /**
  * Short enough that the killed worker's job is taken back in seconds. The redo renews its lock
@@ -17,40 +14,6 @@ const ROWS = 25_000;
  */
 const LOCK_MS = 2_000;
 const STALLED_INTERVAL_MS = 1_000;
-
-interface WorkerProcess {
-  child: ChildProcess;
-  exited: Promise<unknown>;
-}
-
-/** The worker as `main.ts` runs it, in its own process, so that SIGKILL really kills it. */
-async function spawnWorker(): Promise<WorkerProcess> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['-r', './test/support/swc-register.js', 'apps/worker/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        WORKER_HEALTH_PORT: String(port),
-        QUEUE_LOCK_DURATION_MS: String(LOCK_MS),
-        QUEUE_STALLED_INTERVAL_MS: String(STALLED_INTERVAL_MS),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`the worker exited at start: ${stderr}`);
-    return fetch(`http://127.0.0.1:${port}/health/ready`)
-      .then((response) => response.ok)
-      .catch(() => false);
-  }, 120_000);
-  return { child, exited };
-}
 
 /**
  * Drill 12 (issue 17): the worker importing a file is killed (SIGKILL) after its first batches
@@ -63,7 +26,12 @@ describe('drill: sales import whose worker is killed mid-way', () => {
   let productId: string;
   let outletId: string;
   let queue: Queue;
-  const workers: WorkerProcess[] = [];
+  const workers: AppProcess[] = [];
+  const spawnWorker = () =>
+    spawnApp('worker', {
+      QUEUE_LOCK_DURATION_MS: String(LOCK_MS),
+      QUEUE_STALLED_INTERVAL_MS: String(STALLED_INTERVAL_MS),
+    });
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -71,16 +39,12 @@ describe('drill: sales import whose worker is killed mid-way', () => {
       quantity: 100_000,
       commissionBp: 3330,
     }));
-    queue = new Queue(QueueName.IMPORTS, {
-      connection: new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null }),
-      prefix: process.env.QUEUE_PREFIX,
-    });
+    queue = observeQueue(QueueName.IMPORTS);
   });
 
   afterAll(async () => {
     for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
-    await queue.close();
-    await (queue.opts.connection as Redis).quit();
+    await closeObserver(queue);
     await app.close();
   });
 
