@@ -7,7 +7,7 @@ import { QueueName } from '../../libs/queue/src/queue.constants';
 import { withClient } from '../support/bench-database';
 import { Benchmark } from '../support/benchmark';
 import { httpLoad } from '../support/http-load';
-import { median } from '../support/interleaved';
+import { median, Sample } from '../support/interleaved';
 import { ROOT, serveApi, Served, serveWorker } from '../support/processes';
 
 /** The benchmark rate: paced, so a leak shows as growth rather than as load. */
@@ -229,47 +229,48 @@ export const soak: Benchmark = {
       await importing;
       if (importFailure) throw importFailure;
 
+      // RSS breathes with garbage collection: compare the median of the first third after
+      // warm-up (the first fifth) with the median of the last third, not two single samples.
       const warm = samples.filter((s) => s.at >= durationSeconds / 5);
-      const [first, last] = [warm[0], warm[warm.length - 1]];
-      const apiRatio = last.apiMb / first.apiMb;
-      const workerRatio = last.workerMb / first.workerMb;
       const third = Math.max(1, Math.floor(warm.length / 3));
-      const waitingEarly = median(warm.slice(0, third).map((s) => s.waiting));
-      const waitingLate = median(warm.slice(-third).map((s) => s.waiting));
-      if (waitingLate > waitingEarly + QUEUE_SLACK)
-        throw new Error(
-          `queue growing: ${waitingEarly} jobs waiting after warm-up, ${waitingLate} at the end`,
-        );
-      const worst = Math.max(apiRatio, workerRatio);
-      const sampleOf = (
-        mb: (s: (typeof samples)[number]) => number,
-        at: (typeof samples)[number],
-      ) => ({
-        value: mb(at),
+      const [early, late] = [warm.slice(0, third), warm.slice(-third)];
+      const window = (of: typeof warm): Sample => ({
+        value: 0,
         details: {
-          apiMb: Math.round(at.apiMb),
-          workerMb: Math.round(at.workerMb),
-          waiting: at.waiting,
+          apiMb: Math.round(median(of.map((s) => s.apiMb))),
+          workerMb: Math.round(median(of.map((s) => s.workerMb))),
+          waiting: median(of.map((s) => s.waiting)),
         },
       });
+      const [before, after] = [window(early), window(late)];
+      const apiRatio = after.details!.apiMb / before.details!.apiMb;
+      const workerRatio = after.details!.workerMb / before.details!.workerMb;
+      if (after.details!.waiting > before.details!.waiting + QUEUE_SLACK)
+        throw new Error(
+          `queue growing: ${before.details!.waiting} jobs waiting after warm-up, ${after.details!.waiting} at the end`,
+        );
+      const grewMost = apiRatio >= workerRatio ? 'apiMb' : 'workerMb';
+      before.value = before.details![grewMost];
+      after.value = after.details![grewMost];
       return {
         name: 'soak',
-        project: `RSS at the end (MB, the process that grew most): ${durationSeconds} s of ${READS_PER_SECOND} reads/s, ${SALES_PER_SECOND} recordSale/s, a ${IMPORT_ROWS}-row import every ${IMPORT_EVERY_SECONDS} s`,
-        baseline: 'RSS of the same process after warm-up (the first fifth)',
+        project: `RSS at the end (MB, median of the last third; the process that grew most): ${durationSeconds} s of ${READS_PER_SECOND} reads/s, ${SALES_PER_SECOND} recordSale/s, a ${IMPORT_ROWS}-row import every ${IMPORT_EVERY_SECONDS} s`,
+        baseline:
+          'RSS of the same process after warm-up (median of the first third after the first fifth)',
         unit: 'MB',
         target: { max: MAX_RSS_GROWTH },
         scale: `demo city (seed scale 1), ${reads} reads, ${sales} sales, ${imports} imports, 0 errors`,
         result: {
-          project: [sampleOf((s) => (apiRatio >= workerRatio ? s.apiMb : s.workerMb), last)],
-          baseline: [sampleOf((s) => (apiRatio >= workerRatio ? s.apiMb : s.workerMb), first)],
+          project: [after],
+          baseline: [before],
           ratios: [apiRatio, workerRatio],
-          medianRatio: worst,
-          medianProject: sampleOf((s) => (apiRatio >= workerRatio ? s.apiMb : s.workerMb), last),
-          medianBaseline: sampleOf((s) => (apiRatio >= workerRatio ? s.apiMb : s.workerMb), first),
+          medianRatio: Math.max(apiRatio, workerRatio),
+          medianProject: after,
+          medianBaseline: before,
         },
         notes: [
           `ratios are RSS end ÷ after warm-up for the api (${apiRatio.toFixed(3)}) and the worker (${workerRatio.toFixed(3)}); the reported ratio is the larger`,
-          `jobs waiting (all queues, median): ${waitingEarly} after warm-up, ${waitingLate} at the end`,
+          `jobs waiting (all queues, median): ${before.details!.waiting} after warm-up, ${after.details!.waiting} at the end`,
           `samples (s: api MB / worker MB / waiting): ${samples.map((s) => `${s.at}: ${s.apiMb.toFixed(0)}/${s.workerMb.toFixed(0)}/${s.waiting}`).join(', ')}`,
         ],
       };
