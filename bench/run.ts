@@ -11,6 +11,7 @@ import { salesImport } from './benchmarks/sales-import.bench';
 import { recordSale } from './benchmarks/record-sale.bench';
 import { outboxOverhead } from './benchmarks/outbox-overhead.bench';
 import { jobOverhead } from './benchmarks/job-overhead.bench';
+import { soak } from './benchmarks/soak.bench';
 
 const BENCHMARKS: Benchmark[] = [
   graphqlRead,
@@ -23,13 +24,20 @@ const BENCHMARKS: Benchmark[] = [
   recordSale,
   outboxOverhead,
   jobOverhead,
+  soak,
 ];
 
 const USAGE = `usage: npm run bench -- [name ...] [--scale N] [--pairs N] [--seconds N] [--keep]
 benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`;
 
 function parseArgs(argv: string[]) {
-  const options = { names: [] as string[], scale: 1, pairs: 3, seconds: 10, keep: false };
+  const options = {
+    names: [] as string[],
+    scale: 1,
+    pairs: 3,
+    seconds: undefined as number | undefined,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = (name: string) => {
@@ -81,7 +89,7 @@ async function main(): Promise<void> {
         },
         scale: options.scale,
         pairs: options.pairs,
-        durationSeconds: options.seconds,
+        durationSeconds: options.seconds ?? benchmark.defaultSeconds ?? 10,
         log: (line) => log(`${benchmark.name}: ${line}`),
       });
       for (const report of [produced].flat()) {

@@ -14,6 +14,8 @@ export interface BenchContext {
 
 export interface Benchmark {
   name: string;
+  /** Its duration when `--seconds` is not given (default 10 s per side of a pair). */
+  defaultSeconds?: number;
   /** One report, or several when one setup serves several comparisons. */
   run(context: BenchContext): Promise<BenchReport | BenchReport[]>;
 }

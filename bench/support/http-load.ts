@@ -5,6 +5,8 @@ export interface LoadOptions {
   url: string;
   connections: number;
   durationSeconds: number;
+  /** Requests per second over all connections (a paced load); unset, as fast as answered. */
+  overallRate?: number;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   /** A fixed body, or one per request (e.g. unique sale ids). */
@@ -26,6 +28,7 @@ export async function httpLoad(options: LoadOptions): Promise<Sample> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
+    ...(options.overallRate && { overallRate: options.overallRate }),
     requests: [
       {
         method: options.method ?? 'POST',

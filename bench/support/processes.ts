@@ -22,17 +22,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a server process and waits until `readyPath` answers 200. */
+/** Starts a server process on a free port (in `portVariable`) and waits until `readyPath` answers 200. */
 export async function serve(
   command: string,
   args: string[],
   env: Record<string, string>,
   readyPath: string,
+  portVariable = 'PORT',
 ): Promise<Served> {
   const port = await freePort();
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), WORKER_HEALTH_PORT: String(port) },
+    env: { ...process.env, ...env, [portVariable]: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -77,13 +78,14 @@ export function serveApi(env: Record<string, string>): Promise<Served> {
   );
 }
 
-/** The worker as deployed (queue consumers and the outbox relay), its health port as ready check. */
+/** The worker as deployed: the built output, in production mode; ready when its health answers. */
 export function serveWorker(env: Record<string, string>): Promise<Served> {
   return serve(
     process.execPath,
     [join(ROOT, 'dist/apps/worker/src/main.js')],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     '/health/ready',
+    'WORKER_HEALTH_PORT',
   );
 }
 

@@ -1,54 +1,20 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { Agent, request } from 'node:http';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
-import { freePort } from '../support/private-redis';
+import { AppProcess, spawnApp } from '../support/app-process';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
-const ROOT = join(__dirname, '..', '..');
 const DELAY_MS = 1_000;
 const GRACE_MS = 10_000;
 const IN_FLIGHT = 50;
 const LAUNCH = 'mutation { launchWorkerCanary { id } }';
 
-interface ApiProcess {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-}
-
 /** The api as `main.ts` runs it, in its own process, so a real signal reaches it. */
-async function spawnApi(): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['-r', './test/support/swc-register.js', 'apps/api/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        API_SHUTDOWN_DELAY_MS: String(DELAY_MS),
-        API_SHUTDOWN_GRACE_MS: String(GRACE_MS),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
-    (resolve) => child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`the api exited at start: ${stderr}`);
-    return fetch(`${url}/health/ready`)
-      .then((response) => response.ok)
-      .catch(() => false);
-  }, 120_000);
-  return { url, child, exited };
-}
+const spawnApi = () =>
+  spawnApp('api', {
+    API_SHUTDOWN_DELAY_MS: String(DELAY_MS),
+    API_SHUTDOWN_GRACE_MS: String(GRACE_MS),
+  });
 
 /**
  * Drill 14 (issue 17): SIGTERM to the api with 50 requests in flight. The requests are held in
@@ -58,7 +24,7 @@ async function spawnApi(): Promise<ApiProcess> {
 describe('drill: api shutdown with requests in flight', () => {
   let app: TestApp;
   let admin: TestUser;
-  let api: ApiProcess | undefined;
+  let api: AppProcess | undefined;
 
   beforeAll(async () => {
     app = await startTestApp();

@@ -5,7 +5,6 @@ import { OutboxRelay, QueueName, QueueService } from '@cc/queue';
 import {
   acceptPlacement,
   consignment,
-  createOutlet,
   createProduct,
   offerPlacement,
   RECORD_SALE,
@@ -13,6 +12,7 @@ import {
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
+import { placedProduct } from '../support/placed-product';
 import { PrivateRedis } from '../support/private-redis';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -81,19 +81,13 @@ describe('the transactional outbox', () => {
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     app = await startTestApp({ worker: true, env: { REDIS_URL: redis.url } });
-    factory = new IdentityFactory(app);
-    admin = await factory.admin();
     city = await seedCity(app.db, 1);
-    const delivered = await deliveredProject(factory, city, { quantity: 10_000 });
-    retailer = await factory.retailer();
-    productId = await createProduct(delivered.owner, delivered.projectId);
-    outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(2000),
-    });
-    await acceptPlacement(retailer, offered.id);
+    ({ factory, retailer, productId, outletId } = await placedProduct(app, {
+      quantity: 10_000,
+      commissionBp: 2000,
+      city,
+    }));
+    admin = await factory.admin();
     const { createIndicatorSystemVersion } = await admin.gql.data<{
       createIndicatorSystemVersion: { id: string };
     }>(

@@ -1,17 +1,12 @@
 import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS_CLIENT } from '@cc/redis';
 import { QueueName, QueueService } from '@cc/queue';
 import { WorkerHealthServer } from '../../apps/worker/src/worker-health.server';
 import { CouplingScheduleRegistrar } from '../../libs/impact/src/coupling-jobs/coupling-schedule.registrar';
-import {
-  acceptPlacement,
-  consignment,
-  createOutlet,
-  createProduct,
-  offerPlacement,
-  RECORD_SALE,
-} from '../retail/retail-test-kit';
-import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
-import { deliveredProject } from '../support/marketplace.factory';
+import { RECORD_SALE } from '../retail/retail-test-kit';
+import { TestMember, TestUser } from '../support/identity.factory';
+import { placedProduct } from '../support/placed-product';
 import { PrivateRedis } from '../support/private-redis';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -63,19 +58,9 @@ describe('drill: Redis outages', () => {
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     app = await startTestApp({ worker: true, env: { REDIS_URL: redis.url } });
-    const factory = new IdentityFactory(app);
-    admin = await factory.admin();
-    const city = await factory.defaultCity();
-    const delivered = await deliveredProject(factory, city, { quantity: 1000 });
-    retailer = await factory.retailer();
-    productId = await createProduct(delivered.owner, delivered.projectId);
-    outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(3000),
-    });
-    await acceptPlacement(retailer, offered.id);
+    const placed = await placedProduct(app, { quantity: 1000, commissionBp: 3000 });
+    ({ retailer, productId, outletId } = placed);
+    admin = await placed.factory.admin();
   });
 
   afterAll(async () => {
@@ -112,6 +97,40 @@ describe('drill: Redis outages', () => {
     }
     // ... and the worker's relay moves them once Redis is back.
     await eventually(async () => (await waiting(saleId)) === 0);
+  });
+
+  it('Redis hanging (connected, not answering): after one command times out, mutations skip it and answer at once', async () => {
+    const client = app.api.get<Redis>(REDIS_CLIENT);
+    const commands = jest.spyOn(client, 'eval');
+    const elapsed: number[] = [];
+    const redisCommands: number[] = [];
+    // An earlier drill's outage may have left the circuit open: wait until requests reach Redis.
+    await eventually(async () => {
+      const before = commands.mock.calls.length;
+      await app.gql.data('{ culturalResources(first: 1) { totalCount } }');
+      return commands.mock.calls.length > before;
+    });
+    redis.freeze();
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        const started = Date.now();
+        const { recordSale: recorded } = await recordSale();
+        elapsed.push(Date.now() - started);
+        redisCommands.push(commands.mock.calls.length);
+        expect(recorded.sale.amountFen).toBe(3000);
+      }
+      process.stderr.write(
+        `redis drill: recordSale with Redis hanging answered in ${elapsed.join(', ')} ms\n`,
+      );
+      // Only the first mutation's rate-limit hits went to Redis (and waited for the command
+      // timeout); the next ones were counted without it while the circuit stays open.
+      expect(redisCommands[0]).toBeGreaterThan(0);
+      expect(redisCommands).toEqual(redisCommands.map(() => redisCommands[0]));
+      expect(elapsed[0]).toBeLessThan(2_000);
+    } finally {
+      commands.mockRestore();
+      redis.thaw();
+    }
   });
 
   it('health names the failed dependency and recovers; queries that need no Redis keep answering', async () => {

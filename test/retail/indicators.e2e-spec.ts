@@ -5,6 +5,7 @@ import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
 import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
+import { placedProduct } from '../support/placed-product';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   acceptPlacement,
@@ -157,18 +158,11 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
   afterAll(() => app.close());
 
   it('is reflected in the stored snapshot after the queue drains', async () => {
-    const factory = new IdentityFactory(app);
-    const city = await factory.defaultCity();
-    const delivered = await deliveredProject(factory, city, { quantity: 100 });
-    const retailer = await factory.retailer();
-    const productId = await createProduct(delivered.owner, delivered.projectId, { brand: 'Tiexi' });
-    const outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(2000),
+    const { city, retailer, productId, outletId } = await placedProduct(app, {
+      quantity: 100,
+      commissionBp: 2000,
+      brand: 'Tiexi',
     });
-    await acceptPlacement(retailer, offered.id);
     await retailer.gql.data(RECORD_SALE, {
       input: {
         outletId,

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityFactory, TestMember } from '../support/identity.factory';
-import { deliveredProject } from '../support/marketplace.factory';
+import { TestMember } from '../support/identity.factory';
+import { placedProduct, uploadSalesCsv } from '../support/placed-product';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
-import {
-  acceptPlacement,
-  consignment,
-  createOutlet,
-  createProduct,
-  offerPlacement,
-} from './retail-test-kit';
 
 const IMPORT = `query($id: ID!) {
   salesImport(id: $id) { status errors(first: 10) { line field column reason } }
@@ -28,18 +21,7 @@ describe('retail: sales import error messages', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ worker: true });
-    const factory = new IdentityFactory(app);
-    const city = await factory.defaultCity();
-    const delivered = await deliveredProject(factory, city);
-    retailer = await factory.retailer();
-    productId = await createProduct(delivered.owner, delivered.projectId);
-    outletId = await createOutlet(retailer, city);
-    const offered = await offerPlacement(delivered.owner, {
-      productId,
-      outletId,
-      terms: consignment(3000),
-    });
-    await acceptPlacement(retailer, offered.id);
+    ({ retailer, productId, outletId } = await placedProduct(app, { commissionBp: 3000 }));
   });
 
   afterAll(() => app.close());
@@ -52,13 +34,7 @@ describe('retail: sales import error messages', () => {
       `R-1,${productId},0,100,${now}`,
       `R-2,${missing},1,100,${now}`,
     ].join('\n');
-    const form = new FormData();
-    form.append('file', new Blob([csv], { type: 'text/csv' }), 'sales.csv');
-    const response = await fetch(`${app.baseUrl}/retail/outlets/${outletId}/sales-imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${retailer.accessToken}` },
-      body: form,
-    });
+    const response = await uploadSalesCsv(app, retailer, outletId, csv);
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
     const done = await eventually(async () => {

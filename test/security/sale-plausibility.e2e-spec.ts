@@ -1,5 +1,6 @@
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
 import { deliveredProject } from '../support/marketplace.factory';
+import { uploadSalesCsv } from '../support/placed-product';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   acceptPlacement,
@@ -143,13 +144,7 @@ describe('sales cannot exceed the units delivered', () => {
       /* 5 */ `B-3,${productId},3,12800,${now}`,
       /* 6 */ `B-4,${productId},1,12800,${now}`,
     ].join('\n');
-    const form = new FormData();
-    form.append('file', new Blob([csv], { type: 'text/csv' }), 'sales.csv');
-    const response = await fetch(`${app.baseUrl}/retail/outlets/${outlets[0]}/sales-imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${retailer.accessToken}` },
-      body: form,
-    });
+    const response = await uploadSalesCsv(app, retailer, outlets[0], csv);
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
     const done = await eventually(async () => {

@@ -61,7 +61,20 @@ export class PrivateRedis {
     });
   }
 
+  /**
+   * Freezes the server (SIGSTOP): connections stay open and commands go unanswered, as when Redis
+   * hangs or the network drops packets, so clients still think it is there. `thaw` resumes it.
+   */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
+    this.thaw();
     await this.down('SIGTERM');
     rmSync(this.dir, { recursive: true, force: true });
   }

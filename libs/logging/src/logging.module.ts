@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@cc/config';
+import { GraphqlErrorsLoggedOnceFilter } from './graphql-errors-logged-once.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -15,7 +17,10 @@ const SQL_VALUE_PATHS = ['parameters', 'detail', 'where'].flatMap((field) => [
   `err.driverError.${field}`,
 ]);
 
-/** Structured JSON logs with a request id; pretty-printed in development. */
+/**
+ * Structured JSON logs with a request id; pretty-printed in development. One line per error
+ * (GraphqlErrorsLoggedOnceFilter).
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -54,5 +59,6 @@ const SQL_VALUE_PATHS = ['parameters', 'detail', 'where'].flatMap((field) => [
       }),
     }),
   ],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlErrorsLoggedOnceFilter }],
 })
 export class LoggingModule {}

@@ -4,6 +4,7 @@ import { AppConfig } from '@cc/config';
 import { CommonException } from '@cc/graphql';
 import { REDIS_CLIENT } from '@cc/redis';
 import { LocalWindowCounter } from './local-window-counter';
+import { RedisCircuit } from './redis-circuit';
 
 /** Counts one hit atomically and starts the window on the first one. Returns [count, ttl]. */
 const HIT = `
@@ -44,7 +45,9 @@ export interface RateLimitHit {
  * most every 10 s): the API keeps answering everything that does not need Redis, as an outage of
  * a rebuildable cache should allow, rather than refusing every request. The budgets that guard
  * credentials fall back to counters in this process (LocalWindowCounter), so an outage is not a
- * free-for-all for password guessing; each replica then counts alone.
+ * free-for-all for password guessing; each replica then counts alone. After a Redis command
+ * fails (a hung Redis makes each wait the command timeout), the limiter skips Redis for a few
+ * seconds (RedisCircuit), so one slow failure does not become one per request.
  */
 @Injectable()
 export class RateLimiter {
@@ -52,6 +55,7 @@ export class RateLimiter {
   private readonly prefix: string;
   private lastWarnedAt = 0;
   private readonly local = new LocalWindowCounter();
+  private readonly circuit = new RedisCircuit();
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -102,12 +106,16 @@ export class RateLimiter {
     for (const key of keys) this.local.refund(key);
   }
 
-  /** Runs the Redis work, or answers null (and warns) when Redis is down or fails. */
+  /** Runs the Redis work, or answers null (and warns) when Redis is down, fails or failed lately. */
   private async whileAvailable<T>(work: () => Promise<T>): Promise<T | null> {
+    if (!this.circuit.allows()) return null;
     try {
       if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
-      return await work();
+      const result = await work();
+      this.circuit.succeeded();
+      return result;
     } catch (error) {
+      this.circuit.failed();
       if (Date.now() - this.lastWarnedAt > 10_000) {
         this.lastWarnedAt = Date.now();
         this.logger.warn({ err: error }, 'rate limits not enforced: Redis is unavailable');

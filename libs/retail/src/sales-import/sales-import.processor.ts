@@ -7,7 +7,7 @@ import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, In } from 'typeorm';
 import { periodOf, periodsBetween } from '@cc/impact';
-import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
+import { CpuSlices, OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
 import { RetailFactsService } from '../indicators/retail-facts.service';
 import { Outlet } from '../outlet/outlet.entity';
 import { Placement } from '../placement/placement.entity';
@@ -41,6 +41,12 @@ import { matchingChanged, MatchSubject } from '@cc/matching';
 export const SALES_IMPORT_BATCH_ROWS = 10_000;
 /** Bad rows kept with their line and reason; `rejectedRows` still counts every one. */
 export const MAX_STORED_IMPORT_ERRORS = 1_000;
+/**
+ * What csv-parse is handed at once: it parses a piece in one synchronous call, and a whole stored
+ * chunk (1 MiB, ~12,000 rows) held the worker's event loop, and so its lock renewal, for ~0.3 s
+ * (seconds on a loaded machine).
+ */
+const PARSE_PIECE_BYTES = 64 * 1024;
 
 interface StagedRow extends SalesCsvRow {
   line: number;
@@ -325,6 +331,9 @@ export class SalesImportProcessor {
     let batch: StagedRow[] = [];
     let errors: RowError[] = [];
     const now = Date.now();
+    // Records already parsed are handed over without returning to the event loop: yield to it
+    // (timers, so the job's lock renewal; I/O) every few ms of CPU.
+    const slices = new CpuSlices(20);
     const reject = (error: RowError) => {
       progress.rejected += 1;
       errors.push(error);
@@ -351,6 +360,7 @@ export class SalesImportProcessor {
 
     try {
       for await (const { record, raw, info } of parser as AsyncIterable<CsvRecord>) {
+        await slices.yield();
         const line = recordStartLine(info.lines, raw);
         if (!header) {
           const read = readSalesCsvHeader(record);
@@ -603,20 +613,21 @@ export class SalesImportProcessor {
 
   /**
    * The staged file, one chunk (≈1 MiB) at a time, on a connection of its own (the job's
-   * connection is busy writing batches meanwhile), in binary so bytea arrives as raw bytes.
+   * connection is busy writing batches meanwhile), in pieces of PARSE_PIECE_BYTES.
    */
-  private async *chunks(importId: string, count: number): AsyncGenerator<Buffer> {
+  private async *chunks(importId: string, count: number): AsyncGenerator<Buffer | string> {
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
       for (let seq = 0; seq < count; seq += 1) {
-        const { rows }: QueryResult<{ data: Buffer }> = await client.query({
+        // node-postgres has no binary parser for bytea: it hands over the bytes decoded as text.
+        const { rows }: QueryResult<{ data: Buffer | string }> = await client.query({
           text: 'SELECT data FROM sales_import_chunk WHERE import_id = $1 AND seq = $2',
           values: [importId, seq],
           binary: true,
         } as QueryConfig);
         if (!rows[0]) throw new Error(`chunk ${seq} of sales import ${importId} is missing`);
-        yield rows[0].data;
+        yield* pieces(rows[0].data);
       }
     } finally {
       await runner.release();
@@ -704,6 +715,16 @@ function placementAt(
     .get(productId.toLowerCase())
     ?.find((candidate) => candidate.from <= at && (candidate.to === null || at < candidate.to));
   return window?.id ?? null;
+}
+
+/** A chunk in pieces of about PARSE_PIECE_BYTES, each cut after a line end (never in a character). */
+function* pieces(data: Buffer | string): Generator<Buffer | string> {
+  for (let at = 0; at < data.length;) {
+    const lineEnd = data.lastIndexOf('\n', at + PARSE_PIECE_BYTES);
+    const end = lineEnd >= at ? lineEnd + 1 : data.length;
+    yield typeof data === 'string' ? data.slice(at, end) : data.subarray(at, end);
+    at = end;
+  }
 }
 
 function stagingCsv(rows: StagedRow[]): string {
