@@ -53,12 +53,8 @@ export class HealthService implements OnApplicationBootstrap {
 
   /** Readiness: can this process reach what it needs? Extra checks can be added by the caller. */
   async readiness(extra: Record<string, () => Promise<void>> = {}): Promise<ReadinessReport> {
-    if (this.drainingReason) {
-      return {
-        status: 'error',
-        checks: { shutdown: { status: 'down', error: this.drainingReason } },
-      };
-    }
+    const draining = this.drainingReport();
+    if (draining) return draining;
     const checks: Record<string, () => Promise<void>> = {
       postgres: async () => {
         await this.dataSource.query('SELECT 1');
@@ -80,10 +76,22 @@ export class HealthService implements OnApplicationBootstrap {
     );
     const report = Object.fromEntries(entries);
     const eviction = await withTimeout(evictionPolicyProblem(this.redis)).catch(() => null);
+    // A shutdown that began while the checks ran (they can take up to their timeout) is the
+    // answer a load balancer needs, not the dependencies' state from before it.
+    const drainedMeanwhile = this.drainingReport();
+    if (drainedMeanwhile) return drainedMeanwhile;
     return {
       status: entries.every(([, check]) => check.status === 'up') ? 'ok' : 'error',
       checks: report,
       ...(eviction ? { warnings: [eviction] } : {}),
+    };
+  }
+
+  private drainingReport(): ReadinessReport | null {
+    if (!this.drainingReason) return null;
+    return {
+      status: 'error',
+      checks: { shutdown: { status: 'down', error: this.drainingReason } },
     };
   }
 }
