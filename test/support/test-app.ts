@@ -25,6 +25,25 @@ export interface TestApp {
 process.env.CC_TEST_BASE_QUEUE_PREFIX ??= process.env.QUEUE_PREFIX;
 process.env.QUEUE_PREFIX = `${process.env.CC_TEST_BASE_QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`;
 
+/** Apps of this file not closed yet, even half-started ones (see the afterAll below). */
+const openApps = new Set<{ api?: INestApplication; worker?: INestApplicationContext }>();
+
+/**
+ * A `beforeAll` that times out leaves its app booting with no `close()` to call; its timers
+ * (e.g. the outbox listener's reconnect) then fire after Jest tore the file's environment down,
+ * and the crash ends the whole run, not just this file. So every file closes what it left open.
+ */
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    const left = [...openApps];
+    openApps.clear();
+    for (const app of left) {
+      await app.worker?.close().catch(() => undefined);
+      await app.api?.close().catch(() => undefined);
+    }
+  });
+}
+
 /**
  * Boots the real API (on a free port) and, when asked, the real worker, in this test process;
  * `env` overrides the environment they start with (e.g. a private Redis for fault drills).
@@ -33,11 +52,13 @@ export async function startTestApp(
   options: { worker?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const override = withEnv(options.env ?? {});
+  const opened: { api?: INestApplication; worker?: INestApplicationContext } = {};
+  openApps.add(opened);
   let api: INestApplication;
   let worker: INestApplicationContext | undefined;
   try {
-    api = await createApiApp();
-    worker = options.worker
+    api = opened.api = await createApiApp();
+    worker = opened.worker = options.worker
       ? await NestFactory.createApplicationContext(WorkerModule, {
           logger: false,
           abortOnError: false,
@@ -56,6 +77,7 @@ export async function startTestApp(
     gql: new GraphqlClient(baseUrl),
     db: api.get<DataSource>(getDataSourceToken()),
     async close() {
+      openApps.delete(opened);
       await worker?.close();
       await api.close();
     },
