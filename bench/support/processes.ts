@@ -63,14 +63,15 @@ export async function serve(
   };
 }
 
-/** The API as deployed: the built output, in production mode. */
-export function serveApi(env: Record<string, string>): Promise<Served> {
+/** The API as deployed: the built output, in production mode; `nodeArgs` go to node (e.g. `--inspect`). */
+export function serveApi(env: Record<string, string>, nodeArgs: string[] = []): Promise<Served> {
   // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (see README).
   const profile = process.env.BENCH_CPU_PROF;
   return serve(
     process.execPath,
     [
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      ...nodeArgs,
       join(ROOT, 'dist/apps/api/src/main.js'),
     ],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
@@ -79,10 +80,10 @@ export function serveApi(env: Record<string, string>): Promise<Served> {
 }
 
 /** The worker as deployed: the built output, in production mode; ready when its health answers. */
-export function serveWorker(env: Record<string, string>): Promise<Served> {
+export function serveWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<Served> {
   return serve(
     process.execPath,
-    [join(ROOT, 'dist/apps/worker/src/main.js')],
+    [...nodeArgs, join(ROOT, 'dist/apps/worker/src/main.js')],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     '/health/ready',
     'WORKER_HEALTH_PORT',
