@@ -86,7 +86,9 @@ describe('retail: sales import of UTF-8 text across the staged chunks', () => {
    * at least SALES_IMPORT_CHUNK_BYTES as the bytes arrive, so the first chunk ends at the boundary
    * or one byte after it, whatever the network does in between.
    */
-  const uploadAcrossBoundary = async (csv: Buffer): Promise<{ status: number; id: string }> => {
+  const uploadAcrossBoundary = async (
+    csv: Buffer,
+  ): Promise<{ httpStatus: number; id: string; fileName: string }> => {
     const boundary = 'utf8-boundary-7a1f';
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="销售.csv"\r\n` +
@@ -111,7 +113,10 @@ describe('retail: sales import of UTF-8 text across the staged chunks', () => {
           res.setEncoding('utf8');
           res.on('data', (piece: string) => (body += piece));
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, id: (JSON.parse(body) as { id: string }).id }),
+            resolve({
+              httpStatus: res.statusCode ?? 0,
+              ...(JSON.parse(body) as { id: string; fileName: string }),
+            }),
           );
         },
       );
@@ -127,10 +132,12 @@ describe('retail: sales import of UTF-8 text across the staged chunks', () => {
     });
   };
 
-  it('reads a character cut by the chunk boundary whole: the error quotes the cell as written', async () => {
+  it('reads a character cut by the chunk boundary whole: the error quotes the cell as written, the file name too', async () => {
     const { csv, badLine, goodRows } = straddlingCsv(productId, new Date().toISOString());
     const accepted = await uploadAcrossBoundary(csv);
-    expect(accepted.status).toBe(202);
+    expect(accepted.httpStatus).toBe(202);
+    // the file name as browsers send it, UTF-8 in the part's header
+    expect(accepted.fileName).toBe('销售.csv');
     const done = await eventually(async () => {
       const { salesImport } = await retailer.gql.data<{ salesImport: ImportView }>(IMPORT, {
         id: accepted.id,
