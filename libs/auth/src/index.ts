@@ -11,7 +11,8 @@ export { GovernmentDepartment } from './government-department.enum';
 export { OrganizationRole } from './organization-role.enum';
 export { AccessPolicy, AdminOption } from './policy/access-policy.service';
 export { MembershipDirectory } from './policy/membership-directory';
-export { RateLimit } from './rate-limit/rate-limit.decorator';
+export { RateLimit, rateLimitOf } from './rate-limit/rate-limit.decorator';
+export { rateLimitHits } from './rate-limit/rate-limit-hits';
 export { RateLimitHit, RateLimiter } from './rate-limit/rate-limiter.service';
 export { Role, SELF_SERVICE_ROLES } from './role.enum';
 export {

@@ -99,6 +99,8 @@ export class RetailWorkerModule {}
       useFactory: (db: DataSource) => ({
         storage: new SalesImportStorage(db),
         limits: { files: 1, fileSize: MAX_SALES_IMPORT_BYTES, fields: 10 },
+        // browsers send the file name as raw UTF-8; busboy would read it as Latin-1
+        defParamCharset: 'utf8',
       }),
     }),
     CatalogModule,

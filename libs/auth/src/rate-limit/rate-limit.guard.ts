@@ -1,19 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
-import { AppConfig, RateLimitName, RateLimitPolicy, RateLimitRule } from '@cc/config';
+import { AppConfig, RateLimitPolicy } from '@cc/config';
 import { graphqlContextOf } from '@cc/graphql';
 import { ClientIpResolver } from '../access/client-ip';
 import { Viewer } from '../viewer';
-import { RATE_LIMIT_KEY } from './rate-limit.decorator';
-import { RateLimitHit, RateLimiter } from './rate-limiter.service';
-
-/** Budgets against credential guessing: counted in process while Redis is unreachable. */
-export const CREDENTIAL_RATE_LIMITS: ReadonlySet<RateLimitName> = new Set([
-  'signUp',
-  'changePassword',
-  'refreshSession',
-]);
+import { rateLimitOf } from './rate-limit.decorator';
+import { rateLimitHits } from './rate-limit-hits';
+import { RateLimiter } from './rate-limiter.service';
 
 /**
  * Spends the general budgets (per client IP, and per account when signed in) and the
@@ -38,25 +32,12 @@ export class RateLimitGuard implements CanActivate {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     const graphqlContext = graphqlContextOf<Viewer>(context);
     const subjects = {
-      ip: `ip:${this.clientIp.of(graphqlContext.req)}`,
-      account: graphqlContext.viewer ? `account:${graphqlContext.viewer.userId}` : undefined,
+      ip: this.clientIp.of(graphqlContext.req),
+      accountId: graphqlContext.viewer?.userId,
     };
-    const named = this.reflector.get<RateLimitName | undefined>(
-      RATE_LIMIT_KEY,
-      context.getHandler(),
+    await this.limiter.hit(
+      rateLimitHits(this.policy, subjects, rateLimitOf(this.reflector, context)),
     );
-    const hits: RateLimitHit[] = [];
-    const spend = (name: RateLimitName, rule: RateLimitRule) => {
-      const subject = subjects[rule.per];
-      if (subject) {
-        const guardsCredentials = CREDENTIAL_RATE_LIMITS.has(name);
-        hits.push({ key: `rate:${name}:${subject}`, ...rule, guardsCredentials });
-      }
-    };
-    spend('ip', this.policy.ip);
-    spend('account', this.policy.account);
-    if (named) spend(named, this.policy[named]);
-    await this.limiter.hit(hits);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import { parse } from 'csv-parse';
 import {
   LineEndingNormalizer,
   parseSoldAt,
@@ -122,5 +123,19 @@ describe('sales CSV', () => {
       Buffer.from('e,f\r'),
     ]);
     expect(await text(source.pipe(new LineEndingNormalizer()))).toBe('a,b\nc,d\ne,f\n');
+  });
+
+  it('keeps a character whose bytes are split between chunks whole, through to the parsed cells', async () => {
+    // the staged chunks are cut at arbitrary bytes: here, one byte per chunk
+    const file = Buffer.from('\uFEFFproduct_id,note\r\n故宫文创书签,"春节\r\n礼盒"\r\n');
+    const source = Readable.from([...file].map((byte) => Buffer.from([byte])));
+    const records: string[][] = [];
+    for await (const record of source.pipe(new LineEndingNormalizer()).pipe(parse({ bom: true }))) {
+      records.push(record as string[]);
+    }
+    expect(records).toEqual([
+      ['product_id', 'note'],
+      ['故宫文创书签', '春节\n礼盒'],
+    ]);
   });
 });

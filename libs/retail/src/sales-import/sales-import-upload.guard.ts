@@ -1,17 +1,20 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import {
   AccessTokenService,
   AuthErrorCode,
   AuthException,
   bearerTokenOf,
+  ClientIpResolver,
   RateLimiter,
+  rateLimitHits,
+  rateLimitOf,
   Role,
   Viewer,
   ViewerSource,
 } from '@cc/auth';
-import { AppConfig, RateLimitRule } from '@cc/config';
+import { AppConfig, RateLimitPolicy } from '@cc/config';
 import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { RetailAccess } from '../retail-access';
@@ -29,13 +32,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Authenticates the REST routes of sales imports the way the GraphQL guard does (Bearer access
  * token, session still live, RETAILER role) and checks that the caller is a member of the
- * outlet's organization, and spends the account's upload budget, before a byte of the file is
- * read.
+ * outlet's organization, and spends the caller's budgets (the upload budget only on the upload
+ * route, marked `@RateLimit('upload')`), before a byte of the file is read.
  */
 @Injectable()
 export class SalesImportUploadGuard implements CanActivate {
   private viewerSource?: ViewerSource;
-  private readonly uploadLimit: RateLimitRule;
+  private readonly rateLimits: RateLimitPolicy;
 
   constructor(
     private readonly tokens: AccessTokenService,
@@ -43,9 +46,11 @@ export class SalesImportUploadGuard implements CanActivate {
     private readonly outlets: OutletService,
     private readonly access: RetailAccess,
     private readonly limiter: RateLimiter,
+    private readonly clientIp: ClientIpResolver,
+    private readonly reflector: Reflector,
     config: AppConfig,
   ) {
-    this.uploadLimit = config.rateLimits.upload;
+    this.rateLimits = config.rateLimits;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,8 +63,15 @@ export class SalesImportUploadGuard implements CanActivate {
     const viewer = await this.viewerSource.resolve(claims);
     if (!viewer) throw AuthException.unauthenticated(AuthErrorCode.SESSION_REVOKED);
     if (!viewer.hasRole(Role.RETAILER)) throw AuthException.roleRequired([Role.RETAILER]);
-    // the `upload` budget, shared with the GraphQL statistics import (see RateLimitGuard)
-    await this.limiter.hit([{ key: `rate:upload:account:${viewer.userId}`, ...this.uploadLimit }]);
+    // as GraphQL counts (RateLimitGuard): every route spends the general budgets, and the upload
+    // route its `upload` budget too (shared with the statistics import), status reads do not
+    await this.limiter.hit(
+      rateLimitHits(
+        this.rateLimits,
+        { ip: this.clientIp.of(req), accountId: viewer.userId },
+        rateLimitOf(this.reflector, context),
+      ),
+    );
     const outletId = String(req.params.outletId ?? '');
     if (!UUID.test(outletId)) {
       throw RetailException.invalid(

@@ -11,6 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { RateLimit } from '@cc/auth';
 import type { Request } from 'express';
 import { RetailErrorCode, RetailException } from '../retail.exception';
 import { RetailHttpExceptionFilter } from './retail-http-exception.filter';
@@ -35,6 +36,7 @@ export class SalesImportController {
 
   @Post()
   @HttpCode(202)
+  @RateLimit('upload')
   @UseInterceptors(FileInterceptor('file'))
   async upload(@UploadedFile() file: StagedUpload | undefined) {
     if (!file?.importId) {

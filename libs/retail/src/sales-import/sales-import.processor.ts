@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
-import type { PoolClient, QueryConfig, QueryResult } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, In } from 'typeorm';
 import { periodOf, periodsBetween } from '@cc/impact';
@@ -613,19 +613,21 @@ export class SalesImportProcessor {
 
   /**
    * The staged file, one chunk (≈1 MiB) at a time, on a connection of its own (the job's
-   * connection is busy writing batches meanwhile), in pieces of PARSE_PIECE_BYTES.
+   * connection is busy writing batches meanwhile), in pieces of PARSE_PIECE_BYTES. The chunks
+   * are cut at arbitrary bytes, so they stay bytes: csv-parse joins a character split between two
+   * of them, as it decodes a field only once the field is complete.
    */
-  private async *chunks(importId: string, count: number): AsyncGenerator<Buffer | string> {
+  private async *chunks(importId: string, count: number): AsyncGenerator<Buffer> {
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
       for (let seq = 0; seq < count; seq += 1) {
-        // node-postgres has no binary parser for bytea: it hands over the bytes decoded as text.
-        const { rows }: QueryResult<{ data: Buffer | string }> = await client.query({
-          text: 'SELECT data FROM sales_import_chunk WHERE import_id = $1 AND seq = $2',
-          values: [importId, seq],
-          binary: true,
-        } as QueryConfig);
+        // In text format (bytea as hex, parsed into a Buffer): node-postgres decodes every binary
+        // result column as UTF-8 text, which breaks a character cut by the chunk boundary.
+        const { rows }: QueryResult<{ data: Buffer }> = await client.query(
+          'SELECT data FROM sales_import_chunk WHERE import_id = $1 AND seq = $2',
+          [importId, seq],
+        );
         if (!rows[0]) throw new Error(`chunk ${seq} of sales import ${importId} is missing`);
         yield* pieces(rows[0].data);
       }
@@ -718,11 +720,11 @@ function placementAt(
 }
 
 /** A chunk in pieces of about PARSE_PIECE_BYTES, each cut after a line end (never in a character). */
-function* pieces(data: Buffer | string): Generator<Buffer | string> {
+function* pieces(data: Buffer): Generator<Buffer> {
   for (let at = 0; at < data.length;) {
     const lineEnd = data.lastIndexOf('\n', at + PARSE_PIECE_BYTES);
     const end = lineEnd >= at ? lineEnd + 1 : data.length;
-    yield typeof data === 'string' ? data.slice(at, end) : data.subarray(at, end);
+    yield data.subarray(at, end);
     at = end;
   }
 }
