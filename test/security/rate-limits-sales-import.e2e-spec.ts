@@ -88,6 +88,12 @@ describe('rate limits of the sales import routes (production mode, production bu
       polls.push(await outcome(await status(retailer, statusPath, ip)));
     }
     expect(polls).toEqual([...repeat(25, 'ok'), 'RATE_LIMITED']);
+    // HTTP clients and proxies understand a refusal to go faster as 429 with Retry-After
+    const refused = await status(retailer, statusPath, ip);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     // another address is not affected
     expect(await outcome(await status(retailer, statusPath, testIp()))).toBe('ok');
   });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainException, GraphqlErrorCode } from '@cc/graphql';
+import { CommonErrorReason, DomainException, GraphqlErrorCode } from '@cc/graphql';
 
 const STATUS: Record<GraphqlErrorCode, number> = {
   [GraphqlErrorCode.BAD_USER_INPUT]: 400,
@@ -33,7 +33,13 @@ export class RetailHttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainException) {
-      response.status(STATUS[exception.code]).json({
+      // GraphQL answers 200 with the reason; over plain HTTP, clients and proxies back off on 429.
+      const retryAfter = exception.details?.retryAfterSeconds;
+      const rateLimited = exception.reason === CommonErrorReason.RATE_LIMITED;
+      if (rateLimited && typeof retryAfter === 'number') {
+        response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+      }
+      response.status(rateLimited ? 429 : STATUS[exception.code]).json({
         error: {
           code: exception.code,
           reason: exception.reason,
