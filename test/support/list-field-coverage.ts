@@ -8,15 +8,14 @@ export type ListFieldCoverage =
   /** A statement-count test (2 rows vs 50, or 1 vs 2) that selects the field, in this file. */
   | { test: string }
   /** Built in memory from its parent's row or from a value already loaded: never a statement per row. */
-  | { inMemory: string }
-  /** Not yet guarded, and why. */
-  | { pending: string };
+  | { inMemory: string };
 
 const BID_READS = 'test/marketplace/bid-read-statements.e2e-spec.ts';
 const PROJECT_LIST = 'test/marketplace/project-list-queries.e2e-spec.ts';
 const PLACEMENT_READS = 'test/retail/placement-read-statements.e2e-spec.ts';
 const IMPACT = 'test/impact/platform-indicators.e2e-spec.ts';
 const IMPACT_READS = 'test/impact/impact-read-statements.e2e-spec.ts';
+const CONTRIBUTION_READS = 'test/impact/contribution-read-statements.e2e-spec.ts';
 const CATALOG_READS = 'test/catalog/catalog-read-statements.e2e-spec.ts';
 const IDENTITY_READS = 'test/identity/identity-read-statements.e2e-spec.ts';
 
@@ -24,7 +23,6 @@ const INCUBATION_READS = 'test/incubation/incubation-queries.e2e-spec.ts';
 const INCUBATION_LISTS = 'test/incubation/incubation-read-statements.e2e-spec.ts';
 const MATCHING = { test: 'test/matching/match-read-statements.e2e-spec.ts' };
 const MATCH_EXPLANATION = { inMemory: 'part of the computed match score, no query' };
-const NOT_YET = (why: string) => ({ pending: `not yet guarded: ${why}` });
 
 export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   // Marketplace
@@ -78,9 +76,7 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'ProjectContribution.parts': { test: IMPACT },
   'ContributionShares.deltaU': { inMemory: "a JSON column of the contribution's row" },
   'ContributionShares.parts': { inMemory: "a JSON column of the contribution's row" },
-  'Query.projectContributions': NOT_YET(
-    'flat at 1 vs 3 rows in platform-indicators.e2e-spec.ts; 2 vs 50 needs 50 contributions of one worker-computed run',
-  ),
+  'Query.projectContributions': { test: CONTRIBUTION_READS },
   'Query.couplingSnapshots': { test: IMPACT_READS },
   'Query.compareCities': { test: IMPACT_READS },
   'CouplingSnapshot.indicators': { inMemory: "the snapshot's row and its version (one loader)" },
@@ -93,9 +89,7 @@ export const LIST_FIELD_COVERAGE: Record<string, ListFieldCoverage> = {
   'ObstacleRanking.subsystems': { inMemory: 'computed from one snapshot' },
   'IndicatorSystemVersion.subsystems': { inMemory: "a JSON column of the version's row" },
   'IndicatorSubsystem.indicators': { inMemory: "part of the version's JSON model" },
-  'Query.indicatorSystemVersions': NOT_YET(
-    'a city has few versions; city uses a loader. 50 copies would renumber the versions every test file shares (max + 1)',
-  ),
+  'Query.indicatorSystemVersions': { test: CONTRIBUTION_READS },
   'Query.officialStatistics': { test: IMPACT_READS },
   'OfficialStatisticsImportResult.errors': { inMemory: 'the result of one import mutation' },
   'Query.platformIndicators': { inMemory: 'the static list of platform indicators' },
