@@ -63,14 +63,22 @@ SELECT DISTINCT * FROM (
      AND o.type <> 'ONLINE' AND pr.city_id = s.city_id AND cardinality(pr.cultural_resource_ids) > 0
 ) added${NEW_ITEMS_ONLY}`;
 
-/** The cultural resources of the products sold, per month and project (cities come from catalog). */
+/**
+ * The cultural resources of the products sold, per month and project (cities come from catalog),
+ * that have no item yet: a sale of a product whose resources already count this month needs no
+ * catalog lookup and no insert. (A resource has one city, so the item's city is not compared.)
+ */
 const resourcesSoldSql = ({ where }: NewSales) => `
 SELECT DISTINCT to_char(sold.month, 'YYYY-MM-DD') AS month, sold.project_id, sold.resource_id
   FROM (SELECT ${factMonth('s.sold_at')} AS month, pr.project_id,
                unnest(pr.cultural_resource_ids) AS resource_id
           FROM sale s
           JOIN product pr ON pr.id = s.product_id
-         WHERE ${where}) sold`;
+         WHERE ${where}) sold
+ WHERE NOT EXISTS (SELECT 1 FROM retail_indicator_item i
+                    WHERE i.indicator = '${RetailIndicator.RESOURCE_ACTIVATION}'
+                      AND i.month = sold.month AND i.item_key = sold.resource_id::text
+                      AND i.project_id = sold.project_id)`;
 
 const RESOURCE_ITEMS_SQL = `
 INSERT INTO retail_indicator_item (indicator, month, city_id, item_key, project_id)
