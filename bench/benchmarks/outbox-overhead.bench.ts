@@ -139,11 +139,6 @@ export const outboxOverhead: Benchmark = {
       await insertOnly(); // warm both before measuring
       const result = await interleaved(pairs, withEvents, insertOnly);
       const [outboxAlone, factsAlone] = [await eventsOnly(), await factsOnly()];
-      // The outbox's statement trigger NOTIFYs the relay; a committing transaction that notified
-      // holds PostgreSQL's one notify-queue lock through its commit (WAL flush included).
-      await db.query('ALTER TABLE outbox_event DISABLE TRIGGER outbox_event_notify');
-      const [withoutNotify, fullWithoutNotify] = [await eventsOnly(), await withEvents()];
-      await db.query('ALTER TABLE outbox_event ENABLE TRIGGER outbox_event_notify');
       const [{ pending }] = (await db.query(
         `SELECT count(*)::int AS pending FROM outbox_event`,
       )) as { pending: number }[];
@@ -157,7 +152,6 @@ export const outboxOverhead: Benchmark = {
         result,
         notes: [
           `insert + outbox events only: ${outboxAlone.value.toFixed(0)} sales/s; insert + facts only: ${factsAlone.value.toFixed(0)} sales/s (one run each, after the pairs)`,
-          `with the NOTIFY trigger disabled: insert + outbox events ${withoutNotify.value.toFixed(0)} sales/s, insert + facts + events ${fullWithoutNotify.value.toFixed(0)} sales/s (one run each)`,
           `outbox rows written (no relay running): ${pending}`,
         ],
       };

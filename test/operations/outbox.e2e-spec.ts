@@ -240,4 +240,25 @@ describe('the transactional outbox', () => {
     const { added } = await queueEvents(QueueName.DOMAIN_EVENTS);
     expect(added.get(`enter-market.${offered.id}`)).toBe(1);
   });
+
+  it("with Redis up, each sale's event is relayed once, soon after its commit (the relay's latency)", async () => {
+    const queue = app.api.get(QueueService).queue(QueueName.DOMAIN_EVENTS);
+    const [latencies, requests]: number[][] = [[], []];
+    const saleIds: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const sent = Date.now();
+      const saleId = await recordSale(100);
+      requests.push(Date.now() - sent);
+      saleIds.push(saleId);
+      const job = await eventually(() => queue.getJob(saleEventId(saleId)), 5_000);
+      // From the request (its commit comes before the answer) to the job's arrival in Redis.
+      latencies.push(job.timestamp - sent);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    process.stderr.write(
+      `outbox: 20 sales one by one, request → job in Redis: median ${median(latencies)} ms, max ${Math.max(...latencies)} ms (the request alone: median ${median(requests)} ms)\n`,
+    );
+    const { added } = await queueEvents(QueueName.DOMAIN_EVENTS);
+    expect(saleIds.map((id) => added.get(saleEventId(id)))).toEqual(saleIds.map(() => 1));
+  });
 });

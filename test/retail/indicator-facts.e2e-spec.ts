@@ -36,7 +36,7 @@ async function factTables(
       [projectIds],
     ),
     items: await app.db.query(
-      `SELECT indicator, to_char(month, 'YYYY-MM-DD') AS month, city_id, item_key, project_id, sales
+      `SELECT indicator, to_char(month, 'YYYY-MM-DD') AS month, city_id, item_key, project_id
          FROM retail_indicator_item WHERE project_id = ANY($1::uuid[])
         ORDER BY indicator, month, city_id, item_key, project_id`,
       [projectIds],

@@ -29,6 +29,8 @@ import { TeamInvitationExpiry1796072600000 } from './1796072600000-TeamInvitatio
 import { SaleAnomaly1796073000000 } from './1796073000000-SaleAnomaly';
 import { CouplingRunInputsSnapshot1796073100000 } from './1796073100000-CouplingRunInputsSnapshot';
 import { SaleDropCityIndex1796073300000 } from './1796073300000-SaleDropCityIndex';
+import { RetailIndicatorItemPresence1796073800000 } from './1796073800000-RetailIndicatorItemPresence';
+import { OutboxPolled1796073810000 } from './1796073810000-OutboxPolled';
 
 /**
  * Every migration, in order. After `npm run migration:generate`, add the new class here;
@@ -66,4 +68,6 @@ export const MIGRATIONS = [
   SaleAnomaly1796073000000,
   CouplingRunInputsSnapshot1796073100000,
   SaleDropCityIndex1796073300000,
+  RetailIndicatorItemPresence1796073800000,
+  OutboxPolled1796073810000,
 ];

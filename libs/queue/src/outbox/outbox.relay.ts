@@ -1,15 +1,19 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@cc/config';
 import { QueueName } from '../queue.constants';
 import { QueueService } from '../queue.service';
 
 /** Rows moved per transaction. */
 export const OUTBOX_BATCH_SIZE = 500;
-/** The relay looks for rows this often even when no NOTIFY arrives (a lost LISTEN connection). */
-export const OUTBOX_POLL_MS = 1_000;
+/**
+ * How often an idle relay probes for new rows: the most an event waits before the relay sees
+ * it. One indexed `LIMIT 1` read per probe; writers pay nothing (no NOTIFY, whose global lock
+ * made every commit with an event wait for the one before it).
+ */
+export const OUTBOX_POLL_MS = 50;
+/** Is there a row to move? The primary key's first entry: no scan of the whole table. */
+const PENDING_PROBE_SQL = 'SELECT id FROM outbox_event ORDER BY id LIMIT 1';
 /** Back-off after a failed batch (Redis or PostgreSQL unreachable), doubling up to the cap. */
 const RETRY_FIRST_MS = 100;
 const RETRY_CAP_MS = 1_000;
@@ -43,13 +47,12 @@ export interface OutboxBacklog {
  * recompute, a state move, a milestone tick), so even then nothing is counted twice.
  *
  * With Redis down the batch fails, rolls back, and the rows wait; the relay retries with a
- * short back-off and they flow as soon as Redis answers. Wakes on `NOTIFY outbox_event` (a
- * trigger sends it at commit) and polls every OUTBOX_POLL_MS in case a notification is lost.
+ * short back-off and they flow as soon as Redis answers (it wakes on the reconnect). While idle
+ * it probes for rows every OUTBOX_POLL_MS and starts a batch when one is there.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: Client;
   private stopped = false;
   private running?: Promise<void>;
   private woken = false;
@@ -61,13 +64,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-    private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.listen();
     // Redis is back: move what waited at once rather than at the next retry.
-    this.queues.onReady(() => this.notified());
+    this.queues.onReady(() => this.wakeUp());
     this.running = this.run();
   }
 
@@ -75,7 +76,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     this.wake?.();
     await this.running;
-    await this.listener?.end().catch(() => undefined);
   }
 
   async backlog(): Promise<OutboxBacklog> {
@@ -134,60 +134,39 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await this.sleep(Math.min(RETRY_CAP_MS, RETRY_FIRST_MS * 2 ** (this.failures - 1)));
         continue;
       }
-      if (moved < OUTBOX_BATCH_SIZE) await this.sleep(OUTBOX_POLL_MS);
+      if (moved < OUTBOX_BATCH_SIZE) await this.untilPending();
     }
   }
 
-  /** Sleeps until the timeout or a NOTIFY, whichever comes first. */
-  private sleep(ms: number): Promise<void> {
+  /** Probes every OUTBOX_POLL_MS until a row waits (or a wake-up, or a failed probe). */
+  private async untilPending(): Promise<void> {
+    while (!(await this.sleep(OUTBOX_POLL_MS)) && !this.stopped) {
+      // A failed probe is the batch's to report (and back off from).
+      const rows = (await this.dataSource.query(PENDING_PROBE_SQL).catch(() => [1])) as unknown[];
+      if (rows.length > 0) return;
+    }
+  }
+
+  /** Sleeps until the timeout or a wake-up, whichever comes first; true when woken. */
+  private sleep(ms: number): Promise<boolean> {
     if (this.woken || this.stopped) {
       this.woken = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (woken: boolean) => {
         clearTimeout(timer);
         this.wake = undefined;
         this.woken = false;
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
+      const timer = setTimeout(() => done(false), ms);
+      this.wake = () => done(true);
     });
   }
 
-  private notified(): void {
+  private wakeUp(): void {
     if (this.wake) this.wake();
     else this.woken = true;
-  }
-
-  /** A dedicated connection for LISTEN; reconnects after a second when lost. */
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({
-      connectionString: this.config.database.url,
-      application_name: 'creative-chain-outbox-listener',
-    });
-    this.listener = client;
-    const retry = () => {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      void client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), 1_000).unref();
-    };
-    client.on('notification', () => this.notified());
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'outbox LISTEN connection lost; polling meanwhile');
-      retry();
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN outbox_event');
-      // Rows written while nobody listened.
-      this.notified();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not LISTEN for outbox events; polling meanwhile');
-      retry();
-    }
   }
 }

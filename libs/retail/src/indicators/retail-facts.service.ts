@@ -35,49 +35,56 @@ SELECT s.placement_id, ${factMonth('s.sold_at')}, s.city_id, pr.city_id, pr.proj
    SET units = f.units + EXCLUDED.units, amount_fen = f.amount_fen + EXCLUDED.amount_fen,
        sales = f.sales + EXCLUDED.sales`;
 
+/**
+ * An item row records only that the item exists (the readers count distinct items), so a sale
+ * whose items are already there writes nothing: `DO NOTHING` takes no lock on an existing row,
+ * where adding to a counter made every concurrent sale of a project and month wait on one row.
+ */
+const NEW_ITEMS_ONLY = `
+ ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (indicator, month, city_id, item_key, project_id) DO NOTHING`;
+
 /** Brand × outlet pairs (any outlet) and scene outlets (physical, selling local products). */
 const itemsSql = ({ where }: NewSales) => `
-INSERT INTO retail_indicator_item AS i (indicator, month, city_id, item_key, project_id, sales)
-SELECT * FROM (
+INSERT INTO retail_indicator_item (indicator, month, city_id, item_key, project_id)
+SELECT DISTINCT * FROM (
   SELECT '${RetailIndicator.BRAND_REACH}', ${factMonth('s.sold_at')}, s.city_id,
-         lower(pr.brand) || '|' || s.outlet_id::text, pr.project_id, count(*)::int
+         lower(pr.brand) || '|' || s.outlet_id::text, pr.project_id
     FROM sale s
     JOIN product pr ON pr.id = s.product_id
    WHERE ${where}
-   GROUP BY 1, 2, 3, 4, 5
   UNION ALL
   SELECT '${RetailIndicator.SCENE_COVERAGE}', ${factMonth('s.sold_at')}, s.city_id,
-         s.outlet_id::text, pr.project_id, count(*)::int
+         s.outlet_id::text, pr.project_id
     FROM sale s
     JOIN product pr ON pr.id = s.product_id
     JOIN outlet o ON o.id = s.outlet_id
    WHERE ${where}
      AND o.type <> 'ONLINE' AND pr.city_id = s.city_id AND cardinality(pr.cultural_resource_ids) > 0
-   GROUP BY 1, 2, 3, 4, 5
-) added
- ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (indicator, month, city_id, item_key, project_id) DO UPDATE
-   SET sales = i.sales + EXCLUDED.sales`;
+) added${NEW_ITEMS_ONLY}`;
 
-/** The cultural resources of the products sold, per month and project (cities come from catalog). */
+/**
+ * The cultural resources of the products sold, per month and project (cities come from catalog),
+ * that have no item yet: a sale of a product whose resources already count this month needs no
+ * catalog lookup and no insert. (A resource has one city, so the item's city is not compared.)
+ */
 const resourcesSoldSql = ({ where }: NewSales) => `
-SELECT to_char(sold.month, 'YYYY-MM-DD') AS month, sold.project_id, sold.resource_id,
-       count(*)::int AS sales
+SELECT DISTINCT to_char(sold.month, 'YYYY-MM-DD') AS month, sold.project_id, sold.resource_id
   FROM (SELECT ${factMonth('s.sold_at')} AS month, pr.project_id,
                unnest(pr.cultural_resource_ids) AS resource_id
           FROM sale s
           JOIN product pr ON pr.id = s.product_id
          WHERE ${where}) sold
- GROUP BY 1, 2, 3`;
+ WHERE NOT EXISTS (SELECT 1 FROM retail_indicator_item i
+                    WHERE i.indicator = '${RetailIndicator.RESOURCE_ACTIVATION}'
+                      AND i.month = sold.month AND i.item_key = sold.resource_id::text
+                      AND i.project_id = sold.project_id)`;
 
 const RESOURCE_ITEMS_SQL = `
-INSERT INTO retail_indicator_item AS i (indicator, month, city_id, item_key, project_id, sales)
-SELECT '${RetailIndicator.RESOURCE_ACTIVATION}', month, city_id, resource_id::text, project_id, sales
-  FROM unnest($1::date[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[])
-       AS added(month, city_id, resource_id, project_id, sales)
- ORDER BY 2, 3, 4, 5
-    ON CONFLICT (indicator, month, city_id, item_key, project_id) DO UPDATE
-   SET sales = i.sales + EXCLUDED.sales`;
+INSERT INTO retail_indicator_item (indicator, month, city_id, item_key, project_id)
+SELECT '${RetailIndicator.RESOURCE_ACTIVATION}', month, city_id, resource_id::text, project_id
+  FROM unnest($1::date[], $2::uuid[], $3::uuid[], $4::uuid[])
+       AS added(month, city_id, resource_id, project_id)${NEW_ITEMS_ONLY}`;
 
 /** The rebuild's one pass over `sale`: grouped first, then joined to the placement's product. */
 const REBUILD_SALE_FACTS_SQL = `
@@ -97,37 +104,31 @@ SELECT g.placement_id, g.month, g.city_id, pr.city_id, pr.project_id, g.units, g
  * outlet): the same rows the write path adds sale by sale, by another route.
  */
 const REBUILD_ITEMS_SQL = `
-INSERT INTO retail_indicator_item (indicator, month, city_id, item_key, project_id, sales)
+INSERT INTO retail_indicator_item (indicator, month, city_id, item_key, project_id)
 SELECT '${RetailIndicator.BRAND_REACH}', f.month, f.city_id,
-       lower(pr.brand) || '|' || pl.outlet_id::text, f.project_id, sum(f.sales)::int
+       lower(pr.brand) || '|' || pl.outlet_id::text, f.project_id
   FROM retail_sale_fact f
   JOIN placement pl ON pl.id = f.placement_id
   JOIN product pr ON pr.id = pl.product_id
- GROUP BY 1, 2, 3, 4, 5
-UNION ALL
-SELECT '${RetailIndicator.SCENE_COVERAGE}', f.month, f.city_id, pl.outlet_id::text, f.project_id,
-       sum(f.sales)::int
+UNION
+SELECT '${RetailIndicator.SCENE_COVERAGE}', f.month, f.city_id, pl.outlet_id::text, f.project_id
   FROM retail_sale_fact f
   JOIN placement pl ON pl.id = f.placement_id
   JOIN product pr ON pr.id = pl.product_id
   JOIN outlet o ON o.id = pl.outlet_id
- WHERE o.type <> 'ONLINE' AND pr.city_id = f.city_id AND cardinality(pr.cultural_resource_ids) > 0
- GROUP BY 1, 2, 3, 4, 5`;
+ WHERE o.type <> 'ONLINE' AND pr.city_id = f.city_id AND cardinality(pr.cultural_resource_ids) > 0`;
 
 const REBUILD_RESOURCES_SOLD_SQL = `
-SELECT to_char(sold.month, 'YYYY-MM-DD') AS month, sold.project_id, sold.resource_id,
-       sum(sold.sales)::int AS sales
-  FROM (SELECT f.month, f.project_id, f.sales, unnest(pr.cultural_resource_ids) AS resource_id
+SELECT DISTINCT to_char(sold.month, 'YYYY-MM-DD') AS month, sold.project_id, sold.resource_id
+  FROM (SELECT f.month, f.project_id, unnest(pr.cultural_resource_ids) AS resource_id
           FROM retail_sale_fact f
           JOIN placement pl ON pl.id = f.placement_id
-          JOIN product pr ON pr.id = pl.product_id) sold
- GROUP BY 1, 2, 3`;
+          JOIN product pr ON pr.id = pl.product_id) sold`;
 
 interface ResourceSold {
   month: string;
   project_id: string;
   resource_id: string;
-  sales: number;
 }
 
 function rowsOf<T>(result: unknown): T[] {
@@ -197,7 +198,7 @@ export class RetailFactsService {
     await this.addResources(sql, await sql.query(statement, sales.params));
   }
 
-  /** Resource items of (month, project, resource, sales) rows, in the resource's city. */
+  /** Resource items of (month, project, resource) rows, in the resource's city. */
   private async addResources(sql: SqlExecutor, result: unknown): Promise<void> {
     const sold = rowsOf<ResourceSold>(result);
     if (!sold.length) return;
@@ -213,7 +214,6 @@ export class RetailFactsService {
       known.map((row) => cityOf.get(row.resource_id)),
       known.map((row) => row.resource_id),
       known.map((row) => row.project_id),
-      known.map((row) => row.sales),
     ]);
   }
 }

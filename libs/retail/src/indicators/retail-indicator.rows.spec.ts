@@ -43,13 +43,13 @@ describe('retail indicator rows', () => {
       { city_id: CITY, period: '2026-Q4', project_id: 'p2', units: '2', delivered: 0, sales: 2 },
     ],
     brandOutletPairs: [
-      { city_id: CITY, period: '2026-Q4', project_ids: ['p1', 'p2'], sales: 3 },
-      { city_id: CITY, period: '2026-Q4', project_ids: ['p2'], sales: 1 },
+      { city_id: CITY, period: '2026-Q4', project_ids: ['p1', 'p2'] },
+      { city_id: CITY, period: '2026-Q4', project_ids: ['p2'] },
     ],
-    sceneOutlets: [{ city_id: CITY, period: '2026-Q4', project_ids: ['p1', 'p2', 'p3'], sales: 3 }],
+    sceneOutlets: [{ city_id: CITY, period: '2026-Q4', project_ids: ['p1', 'p2', 'p3'] }],
     resources: [
-      { city_id: CITY, period: '2026-Q4', project_ids: ['p1', 'p2'], sales: 0, catalogue: 5 },
-      { city_id: CITY, period: '2026-Q4', project_ids: ['p1'], sales: 0, catalogue: 5 },
+      { city_id: CITY, period: '2026-Q4', project_ids: ['p1', 'p2'], catalogue: 5 },
+      { city_id: CITY, period: '2026-Q4', project_ids: ['p1'], catalogue: 5 },
     ],
     inMarket: [
       { city_id: CITY, period: '2026-Q3', project_id: 'p1' },

@@ -52,7 +52,6 @@ export interface SharedRow {
   city_id: string;
   period: string;
   project_ids: string[];
-  sales: number;
 }
 
 export interface ResourceRow extends SharedRow {

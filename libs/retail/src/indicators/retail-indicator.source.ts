@@ -58,8 +58,7 @@ SELECT DISTINCT pr.city_id, pr.project_id
 /** The distinct items of one indicator ($4) per (city, period), with the projects sharing each. */
 const ITEMS_SQL = `
 SELECT f.city_id, ${PERIOD} AS period,
-       array_agg(DISTINCT f.project_id::text ORDER BY f.project_id::text) AS project_ids,
-       sum(f.sales)::int AS sales
+       array_agg(DISTINCT f.project_id::text ORDER BY f.project_id::text) AS project_ids
   FROM retail_indicator_item f
  WHERE f.indicator = $4 AND ($1::uuid[] IS NULL OR f.city_id = ANY($1::uuid[])) AND ${IN_PERIODS}
  GROUP BY f.city_id, 2, f.item_key`;
@@ -195,7 +194,7 @@ export class RetailIndicatorSource implements PlatformIndicatorSource {
     const catalogue = await this.catalog.culturalResourceCountsByCity([
       ...new Set(rows.map((row) => row.city_id)),
     ]);
-    return rows.map((row) => ({ ...row, sales: 0, catalogue: catalogue.get(row.city_id) ?? 0 }));
+    return rows.map((row) => ({ ...row, catalogue: catalogue.get(row.city_id) ?? 0 }));
   }
 
   /** Every period each accepted placement overlapped (up to now when still active). */
