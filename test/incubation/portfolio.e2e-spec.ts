@@ -136,6 +136,21 @@ describe('incubation: the portfolio, its export and who sees what', () => {
         externalId: 'P-1',
       },
     });
+    // Held for review (over 5× the list price): counts in no unit or revenue figure.
+    const held = await retailer.gql.data<{ recordSale: { held: boolean } }>(
+      'mutation($input: RecordSaleInput!) { recordSale(input: $input) { held } }',
+      {
+        input: {
+          outletId,
+          productId,
+          quantity: 3,
+          unitPrice: 100_000,
+          soldAt: new Date().toISOString(),
+          externalId: 'P-HELD',
+        },
+      },
+    );
+    expect(held.recordSale.held).toBe(true);
     applications.tiexi = (await apply(lead, cohortId, [delivered.projectId], teamId)).id;
 
     // Team two: a hostile name and a draft project.

@@ -65,9 +65,11 @@ export class RetailMatchingSource implements MatchingSource {
       `SELECT p.id, p.project_id, p.city_id, p.themes::text[] AS themes, p.retail_price_fen,
               p.owner_user_id, p.owner_team_id,
               (SELECT jsonb_object_agg(t.type, t.units) FROM (
-                 SELECT o.type::text AS type, sum(s.quantity) AS units
-                   FROM sale s JOIN outlet o ON o.id = s.outlet_id
-                  WHERE s.product_id = p.id AND s.counted GROUP BY o.type) t) AS sold_by_type
+                 SELECT o.type::text AS type, sum(f.units) AS units
+                   FROM placement pl
+                   JOIN retail_sale_fact f ON f.placement_id = pl.id
+                   JOIN outlet o ON o.id = pl.outlet_id
+                  WHERE pl.product_id = p.id GROUP BY o.type) t) AS sold_by_type
          FROM product p WHERE $1::uuid[] IS NULL OR p.id = ANY($1::uuid[])
         ORDER BY p.id`,
       [ids],
