@@ -192,6 +192,47 @@ describe('incubation: milestones ticked by platform events', () => {
     expect(thousand).toMatchObject({ eventKind: 'SALE_RECORDED', eventRef: reaching });
   });
 
+  it('records the sale that reached 1,000 units in the order sold, whichever event arrives last', async () => {
+    const delivered = await deliveredProject(factory, city, { quantity: 1_200 });
+    const application = await apply(delivered.owner, cohortId, [delivered.projectId]);
+    await admit(incubator, application.id);
+    const retailer = await factory.retailer();
+    const productId = await createProduct(delivered.owner, delivered.projectId);
+    const outletId = await createOutlet(retailer, city);
+    const offered = await offerPlacement(delivered.owner, {
+      productId,
+      outletId,
+      terms: consignment(2000),
+    });
+    await acceptPlacement(retailer, offered.id);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const sell = async (quantity: number, externalId: string, soldAt: Date) => {
+      const { recordSale } = await retailer.gql.data<{ recordSale: { sale: { id: string } } }>(
+        RECORD_SALE,
+        {
+          input: {
+            outletId,
+            productId,
+            quantity,
+            unitPrice: 5_000,
+            soldAt: soldAt.toISOString(),
+            externalId,
+          },
+        },
+      );
+      return recordSale.sale.id;
+    };
+    // Recorded second but sold first: in the order sold, 400 then 600, so the 600 reaches 1,000.
+    const soldLater = new Date();
+    const reaching = await sell(600, 'ORDER-1', soldLater);
+    await sell(400, 'ORDER-2', new Date(soldLater.getTime() - 1_000));
+    const thousand = await eventually(async () => {
+      const byKind = await milestonesOf(incubator, application.id);
+      return byKind.FIRST_1000_UNITS_SOLD.completion ?? undefined;
+    });
+    expect(thousand).toMatchObject({ eventKind: 'SALE_RECORDED', eventRef: reaching });
+  });
+
   it('a bulk sales import reaching 1,000 units ticks the milestone, with one event per project', async () => {
     const delivered = await deliveredProject(factory, city, { quantity: 1_500 });
     const application = await apply(delivered.owner, cohortId, [delivered.projectId]);

@@ -43,8 +43,9 @@ export class MilestoneTicker {
     const kind = MILESTONE_OF_EVENT[event.kind];
     if (!kind) return 0;
     if (event.kind === ProjectEventKind.SALE_RECORDED) {
-      const [sold] = await this.sales.salesOf([event.projectId]);
-      if ((sold?.unitsSold ?? 0) < UNITS_SOLD_MILESTONE) return 0;
+      const reached = await this.saleReachingMilestone(event.projectId, kind, applicationId);
+      if (!reached) return 0;
+      event = { ...event, ref: reached.saleId, occurredAt: reached.soldAt.toISOString() };
     }
     const rows: unknown[] = await this.db.query(
       `INSERT INTO incubation_milestone_completion
@@ -70,5 +71,34 @@ export class MilestoneTicker {
       this.logger.log(`${event.kind} on ${event.projectId} ticked ${rows.length} milestone(s)`);
     }
     return rows.length;
+  }
+
+  /**
+   * The sale that took the project to UNITS_SOLD_MILESTONE units, whichever sale's event is being
+   * handled: events are handled in any order (a burst is relayed in one batch), so the sale whose
+   * event arrives once the total is reached need not be the one that reached it. Cheap checks
+   * first: an admitted team still waiting for the milestone, then the all-time total (retail's
+   * facts); only then retail reads the project's sales in order, once per project and team.
+   */
+  private async saleReachingMilestone(
+    projectId: string,
+    kind: MilestoneKind,
+    applicationId?: string,
+  ): Promise<{ saleId: string; soldAt: Date } | null> {
+    const waiting: unknown[] = await this.db.query(
+      `SELECT 1
+         FROM incubation_application a
+         JOIN incubation_milestone m ON m.cohort_id = a.cohort_id AND m.kind = $2::incubation_milestone_kind
+        WHERE a.project_ids @> ARRAY[$1::uuid] AND a.state = 'ADMITTED'
+          AND ($3::uuid IS NULL OR a.id = $3::uuid)
+          AND NOT EXISTS (SELECT 1 FROM incubation_milestone_completion c
+                           WHERE c.milestone_id = m.id AND c.application_id = a.id)
+        LIMIT 1`,
+      [projectId, kind, applicationId ?? null],
+    );
+    if (!waiting.length) return null;
+    const [sold] = await this.sales.salesOf([projectId]);
+    if ((sold?.unitsSold ?? 0) < UNITS_SOLD_MILESTONE) return null;
+    return this.sales.saleReaching(projectId, UNITS_SOLD_MILESTONE);
   }
 }

@@ -31,6 +31,14 @@ const WINDOW_SALES_SQL = `SELECT pr.project_id, sum(s.quantity)::bigint AS units
     AND ($2::timestamptz IS NULL OR s.sold_at >= $2) AND ($3::timestamptz IS NULL OR s.sold_at < $3)
   GROUP BY pr.project_id`;
 
+/** The counted sale, in the order sold, with which a project's running units reach a total. */
+const SALE_REACHING_SQL = `SELECT id, sold_at FROM (
+    SELECT s.id, s.sold_at, sum(s.quantity) OVER (ORDER BY s.sold_at, s.id) AS running
+      FROM sale s JOIN product pr ON pr.id = s.product_id
+     WHERE pr.project_id = $1 AND s.counted
+  ) AS sold
+  WHERE running >= $2 ORDER BY sold_at, id LIMIT 1`;
+
 /**
  * Retail's figures per project, for other domains (incubation's KPIs and portfolio) that must
  * not read retail's tables. Windows are half-open [from, to); omit them for all time.
@@ -54,6 +62,22 @@ export class ProjectSalesReader {
       unitsSold: Number(row.units),
       revenueFen: Number(row.revenue),
     }));
+  }
+
+  /**
+   * The sale with which the project's units sold (in the order sold) reached `units`, or null
+   * before they do. It reads the project's sale rows: ask once the all-time total has reached the
+   * threshold, not on every sale.
+   */
+  async saleReaching(
+    projectId: string,
+    units: number,
+  ): Promise<{ saleId: string; soldAt: Date } | null> {
+    const [row]: { id: string; sold_at: Date }[] = await this.db.query(SALE_REACHING_SQL, [
+      projectId,
+      units,
+    ]);
+    return row ? { saleId: row.id, soldAt: new Date(row.sold_at) } : null;
   }
 
   async placementsStarted(
