@@ -76,9 +76,9 @@ export class MilestoneTicker {
   /**
    * The sale that took the project to UNITS_SOLD_MILESTONE units, whichever sale's event is being
    * handled: events are handled in any order (a burst is relayed in one batch), so the sale whose
-   * event arrives once the total is reached need not be the one that reached it. Cheap checks
-   * first: an admitted team still waiting for the milestone, then the all-time total (retail's
-   * facts); only then retail reads the project's sales in order, once per project and team.
+   * event arrives once the total is reached need not be the one that reached it. A cheap check
+   * first, in incubation's own tables: an admitted team still waiting for the milestone; only
+   * then retail reads the project's sales in order (once the milestone is ticked, never again).
    */
   private async saleReachingMilestone(
     projectId: string,
@@ -97,8 +97,6 @@ export class MilestoneTicker {
       [projectId, kind, applicationId ?? null],
     );
     if (!waiting.length) return null;
-    const [sold] = await this.sales.salesOf([projectId]);
-    if ((sold?.unitsSold ?? 0) < UNITS_SOLD_MILESTONE) return null;
     return this.sales.saleReaching(projectId, UNITS_SOLD_MILESTONE);
   }
 }

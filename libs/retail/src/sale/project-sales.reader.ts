@@ -15,17 +15,11 @@ export interface ProjectPlacements {
 }
 
 /**
- * All time, from retail's facts (counted sales per placement and month, written in each sale's
- * transaction): placements × months rows, where summing `sale` read the project's whole history
- * (440 ms per call at 50,000 sales of a project), and the worker's milestone ticker asks on
- * every recorded sale.
+ * From the sale rows, not retail's facts: incubation's figures must hold for sales written around
+ * the API (the demo seed's COPY) before a rebuild derives their facts. The milestone ticker asks
+ * only while a team waits for its milestone, so a sale does not pay for this scan.
  */
-const ALL_TIME_SALES_SQL = `SELECT project_id, sum(units)::bigint AS units, sum(amount_fen)::bigint AS revenue
-   FROM retail_sale_fact WHERE project_id = ANY($1::uuid[])
-  GROUP BY project_id`;
-
-/** A window needs the sale rows' own times (facts are monthly). */
-const WINDOW_SALES_SQL = `SELECT pr.project_id, sum(s.quantity)::bigint AS units, sum(s.amount_fen)::bigint AS revenue
+const SALES_SQL = `SELECT pr.project_id, sum(s.quantity)::bigint AS units, sum(s.amount_fen)::bigint AS revenue
    FROM sale s JOIN product pr ON pr.id = s.product_id
   WHERE pr.project_id = ANY($1::uuid[]) AND s.counted
     AND ($2::timestamptz IS NULL OR s.sold_at >= $2) AND ($3::timestamptz IS NULL OR s.sold_at < $3)
@@ -52,10 +46,9 @@ export class ProjectSalesReader {
     window: { from?: Date; to?: Date } = {},
   ): Promise<ProjectSales[]> {
     if (!projectIds.length) return [];
-    const allTime = !window.from && !window.to;
     const rows: { project_id: string; units: string; revenue: string }[] = await this.db.query(
-      allTime ? ALL_TIME_SALES_SQL : WINDOW_SALES_SQL,
-      allTime ? [[...projectIds]] : [[...projectIds], window.from ?? null, window.to ?? null],
+      SALES_SQL,
+      [[...projectIds], window.from ?? null, window.to ?? null],
     );
     return rows.map((row) => ({
       projectId: row.project_id,
