@@ -10,6 +10,11 @@ import {
   uniqueKeys,
 } from '../impact/impact-test-kit';
 import { IdentityFactory, TestOfficial, TestUser } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  officialStatistic,
+  twoSubsystems,
+} from '../support/indicator-system.kit';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   ARTIFACTS,
@@ -75,37 +80,19 @@ describe('dashboard in a real browser', () => {
     ]);
 
     // The city's own indicator system, so snapshots of other test files never mix in.
-    await admin.gql.data(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
-      {
-        input: {
-          cityId: city.id,
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [
-                { key: keys.visitors, label: 'Museum visitors', source: 'OFFICIAL_STATISTIC' },
-                { key: keys.heritage, label: 'Heritage sites open', source: 'OFFICIAL_STATISTIC' },
-              ],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [
-                { key: keys.patents, label: 'Design patents', source: 'OFFICIAL_STATISTIC' },
-                {
-                  key: keys.unemployed,
-                  label: 'Graduate unemployment',
-                  source: 'OFFICIAL_STATISTIC',
-                  direction: 'NEGATIVE',
-                },
-              ],
-            },
-          ],
-        },
-      },
-    );
+    await createIndicatorSystemVersion(admin.gql, {
+      cityId: city.id,
+      subsystems: twoSubsystems(
+        [
+          officialStatistic(keys.visitors, 'Museum visitors'),
+          officialStatistic(keys.heritage, 'Heritage sites open'),
+        ],
+        [
+          officialStatistic(keys.patents, 'Design patents'),
+          officialStatistic(keys.unemployed, 'Graduate unemployment', { direction: 'NEGATIVE' }),
+        ],
+      ),
+    });
     const rows = QUARTERS.map((quarter, q) =>
       [
         city.code,

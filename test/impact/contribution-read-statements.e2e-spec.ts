@@ -1,6 +1,11 @@
 import { periodOf, previousPeriod } from '@cc/impact';
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  officialStatistic,
+  twoSubsystems,
+} from '../support/indicator-system.kit';
 import { cloneRow } from '../support/row-cloner';
 import { expectFlatRead, pageStatements } from '../support/statement-count';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -26,28 +31,16 @@ const VERSIONS = `query($cityId: ID!, $first: Int!) {
   }
 }`;
 
-const CREATE_VERSION = `mutation($input: CreateIndicatorSystemVersionInput!) {
-  createIndicatorSystemVersion(input: $input) { version }
-}`;
-
 /** A city-scoped version: an official statistic (U1) and the projects published there (U2). */
 function versionInput(cityId: string, statistic: string, note: string) {
   return {
     cityId,
     note,
     basis: { origin: 'PANEL' },
-    subsystems: [
-      {
-        name: 'cultural_soft_power',
-        label: 'U1',
-        indicators: [{ key: statistic, label: 'Visitors', source: 'OFFICIAL_STATISTIC' }],
-      },
-      {
-        name: 'talent_innovation',
-        label: 'U2',
-        indicators: [{ key: 'projects_published', label: 'Projects', source: 'PLATFORM' }],
-      },
-    ],
+    subsystems: twoSubsystems(
+      [officialStatistic(statistic, 'Visitors')],
+      [{ key: 'projects_published', label: 'Projects', source: 'PLATFORM' }],
+    ),
   };
 }
 
@@ -85,18 +78,17 @@ describe('N+1 guard: project contributions and indicator-system versions', () =>
     );
     expect(imported.rowsImported).toBe(2);
     // Created last, its first run reads every project and statistic above.
-    ({
-      createIndicatorSystemVersion: { version },
-    } = await admin.gql.data<{ createIndicatorSystemVersion: { version: number } }>(
-      CREATE_VERSION,
-      { input: versionInput(ranked.cityId, visitors, 'ranked') },
+    ({ version } = await createIndicatorSystemVersion(
+      admin.gql,
+      versionInput(ranked.cityId, visitors, 'ranked'),
     ));
 
     // A city without data: each version's first run finds no sample and writes no snapshot.
     for (let i = 0; i < 50; i += 1) {
-      await admin.gql.data(CREATE_VERSION, {
-        input: versionInput(listed.cityId, visitors, `listed ${i}`),
-      });
+      await createIndicatorSystemVersion(
+        admin.gql,
+        versionInput(listed.cityId, visitors, `listed ${i}`),
+      );
     }
     await couplingQueueDrained(app, 90_000);
   }, 240_000);

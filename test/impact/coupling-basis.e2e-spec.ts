@@ -1,4 +1,5 @@
 import { IdentityFactory, TestUser } from '../support/identity.factory';
+import { createIndicatorSystemVersion, officialPairInput } from '../support/indicator-system.kit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   couplingQueueDrained,
@@ -29,22 +30,7 @@ describe('impact: a stored basis per indicator-system version', () => {
   afterAll(() => app?.close());
 
   function systemInput(keys: Record<'visitors' | 'patents', string>, extra: object = {}) {
-    return {
-      cityId: A.id,
-      subsystems: [
-        {
-          name: 'cultural_soft_power',
-          label: 'U1',
-          indicators: [{ key: keys.visitors, label: 'Visitors', source: 'OFFICIAL_STATISTIC' }],
-        },
-        {
-          name: 'talent_innovation',
-          label: 'U2',
-          indicators: [{ key: keys.patents, label: 'Patents', source: 'OFFICIAL_STATISTIC' }],
-        },
-      ],
-      ...extra,
-    };
+    return officialPairInput(keys, { cityId: A.id, ...extra });
   }
 
   /** FIXED indicator weighting: weight 1 for the one indicator of each subsystem. */
@@ -58,15 +44,7 @@ describe('impact: a stored basis per indicator-system version', () => {
     };
   }
 
-  async function createVersion(input: object): Promise<{ id: string; version: number }> {
-    const { createIndicatorSystemVersion } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string; version: number };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
-      { input },
-    );
-    return createIndicatorSystemVersion;
-  }
+  const createVersion = (input: object) => createIndicatorSystemVersion(admin.gql, input);
 
   async function versionBasis(version: number) {
     const { indicatorSystem } = await admin.gql.data<{

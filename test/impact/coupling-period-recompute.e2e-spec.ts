@@ -2,6 +2,7 @@ import { CouplingRecomputeRequester, RecomputeCouplingJob } from '@cc/impact';
 import { QueueName, QueueService } from '@cc/queue';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
+import { createIndicatorSystemVersion, officialPairInput } from '../support/indicator-system.kit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   couplingQueueDrained,
@@ -28,33 +29,6 @@ describe('impact: per-period recompute on a stored basis', () => {
 
   afterAll(() => app?.close());
 
-  async function createVersion(keys: Record<'visitors' | 'patents', string>, basis: object) {
-    const { createIndicatorSystemVersion } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string; version: number };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
-      {
-        input: {
-          cityId: A.id,
-          basis,
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [{ key: keys.visitors, label: 'Visitors', source: 'OFFICIAL_STATISTIC' }],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [{ key: keys.patents, label: 'Patents', source: 'OFFICIAL_STATISTIC' }],
-            },
-          ],
-        },
-      },
-    );
-    return createIndicatorSystemVersion;
-  }
-
   /** The current run's live snapshots: period → content hash, and the run. */
   async function live(versionId: string) {
     const rows = await snapshotRows(app, versionId);
@@ -74,7 +48,10 @@ describe('impact: per-period recompute on a stored basis', () => {
 
   async function seededVersion(basis: object) {
     const keys = uniqueKeys('visitors', 'patents');
-    const { id: versionId, version } = await createVersion(keys, basis);
+    const { id: versionId, version } = await createIndicatorSystemVersion(
+      admin.gql,
+      officialPairInput(keys, { cityId: A.id, basis }),
+    );
     await importCsv(
       admin.gql,
       `city,period,${keys.visitors},${keys.patents}\n` +

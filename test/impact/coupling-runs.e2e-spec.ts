@@ -1,5 +1,10 @@
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  CreatedVersion,
+  officialPairInput,
+} from '../support/indicator-system.kit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   couplingQueueDrained,
@@ -19,35 +24,17 @@ describe('impact: panel runs', () => {
   let admin: TestUser;
   let cities: TestCity[];
   const keys = uniqueKeys('visitors', 'patents');
-  let version: { id: string; version: number };
+  let version: CreatedVersion;
 
   beforeAll(async () => {
     app = await startTestApp({ worker: true });
     admin = await new IdentityFactory(app).admin();
     cities = [await seedTestCity(app), await seedTestCity(app), await seedTestCity(app)];
-    ({ createIndicatorSystemVersion: version } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string; version: number };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
-      {
-        input: {
-          // PANEL: every change moves every row, so each run rewrites them all.
-          basis: { origin: 'PANEL' },
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [{ key: keys.visitors, label: 'Visitors', source: 'OFFICIAL_STATISTIC' }],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [{ key: keys.patents, label: 'Patents', source: 'OFFICIAL_STATISTIC' }],
-            },
-          ],
-        },
-      },
-    ));
+    // PANEL: every change moves every row, so each run rewrites them all.
+    version = await createIndicatorSystemVersion(
+      admin.gql,
+      officialPairInput(keys, { basis: { origin: 'PANEL' } }),
+    );
     const rows = cities.flatMap((city, c) =>
       QUARTERS.map(
         (q, i) => `${city.code},${q},${1000 + 300 * c + 97 * i},${20 + 7 * ((c + i) % 4)}`,

@@ -19,6 +19,7 @@ import { EntityManager } from 'typeorm';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { ProjectContribution } from '../../libs/impact/src/snapshot/project-contribution.entity';
 import { IdentityFactory, TestOfficial, TestUser } from '../support/identity.factory';
+import { officialStatistic, twoSubsystems } from '../support/indicator-system.kit';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 import {
   completedRecomputes,
@@ -226,31 +227,18 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
   it('an ADMIN creates a global version; officials only for their own city', async () => {
     const input = {
       note: 'yearbook figures next to platform activity',
-      subsystems: [
-        {
-          name: 'cultural_soft_power',
-          label: 'U1',
-          indicators: [
-            { key: keys.visitors, label: 'Museum visitors', source: 'OFFICIAL_STATISTIC' },
-            { key: keys.heritage, label: 'Heritage sites open', source: 'OFFICIAL_STATISTIC' },
-            { key: 'creative_sales_revenue', label: 'Creative sales revenue', source: 'PLATFORM' },
-          ],
-        },
-        {
-          name: 'talent_innovation',
-          label: 'U2',
-          indicators: [
-            { key: keys.patents, label: 'Design patents', source: 'OFFICIAL_STATISTIC' },
-            {
-              key: keys.unemployed,
-              label: 'Graduate unemployment',
-              source: 'OFFICIAL_STATISTIC',
-              direction: 'NEGATIVE',
-            },
-            { key: 'projects_published', label: 'Projects published', source: 'PLATFORM' },
-          ],
-        },
-      ],
+      subsystems: twoSubsystems(
+        [
+          officialStatistic(keys.visitors, 'Museum visitors'),
+          officialStatistic(keys.heritage, 'Heritage sites open'),
+          { key: 'creative_sales_revenue', label: 'Creative sales revenue', source: 'PLATFORM' },
+        ],
+        [
+          officialStatistic(keys.patents, 'Design patents'),
+          officialStatistic(keys.unemployed, 'Graduate unemployment', { direction: 'NEGATIVE' }),
+          { key: 'projects_published', label: 'Projects published', source: 'PLATFORM' },
+        ],
+      ),
     };
     const create = `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { ${VERSION_FIELDS} } }`;
 
@@ -318,18 +306,10 @@ describe('impact: indicator systems, official statistics and coupling snapshots'
     }>(create, {
       input: {
         cityId: A.id,
-        subsystems: [
-          {
-            name: 'cultural_soft_power',
-            label: 'U1',
-            indicators: [{ key: 'brand_reach', label: 'Brand reach', source: 'PLATFORM' }],
-          },
-          {
-            name: 'talent_innovation',
-            label: 'U2',
-            indicators: [{ key: 'bids_awarded', label: 'Bids', source: 'PLATFORM' }],
-          },
-        ],
+        subsystems: twoSubsystems(
+          [{ key: 'brand_reach', label: 'Brand reach', source: 'PLATFORM' }],
+          [{ key: 'bids_awarded', label: 'Bids', source: 'PLATFORM' }],
+        ),
       },
     });
     expect(own).toMatchObject({ version: expect.any(Number), cityId: A.id });

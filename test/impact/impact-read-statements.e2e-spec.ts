@@ -1,4 +1,5 @@
 import { IdentityFactory, TestUser } from '../support/identity.factory';
+import { createIndicatorSystemVersion, officialPairInput } from '../support/indicator-system.kit';
 import { expectFlatRead, pageStatements } from '../support/statement-count';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -50,27 +51,9 @@ describe('N+1 guard: official statistics and coupling snapshots', () => {
     const others: TestCity[] = [];
     for (let i = 0; i < 49; i += 1) others.push(await seedTestCity(app));
     const keys = uniqueKeys('visitors', 'patents');
-    ({
-      createIndicatorSystemVersion: { version },
-    } = await admin.gql.data<{ createIndicatorSystemVersion: { version: number } }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { version } }`,
-      {
-        input: {
-          basis: { origin: 'PANEL' },
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [{ key: keys.visitors, label: 'Visitors', source: 'OFFICIAL_STATISTIC' }],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [{ key: keys.patents, label: 'Patents', source: 'OFFICIAL_STATISTIC' }],
-            },
-          ],
-        },
-      },
+    ({ version } = await createIndicatorSystemVersion(
+      admin.gql,
+      officialPairInput(keys, { basis: { origin: 'PANEL' } }),
     ));
     // 50 quarters of one city (2014-Q1 … 2026-Q2), and 2026-Q1 of 49 more.
     const rows = [

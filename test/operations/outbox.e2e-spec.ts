@@ -11,6 +11,10 @@ import {
 } from '../retail/retail-test-kit';
 import { seedCity, SeededCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  goalpostedPlatformInput,
+} from '../support/indicator-system.kit';
 import { deliveredProject } from '../support/marketplace.factory';
 import { placedProduct } from '../support/placed-product';
 import { PrivateRedis } from '../support/private-redis';
@@ -88,41 +92,14 @@ describe('the transactional outbox', () => {
       city,
     }));
     admin = await factory.admin();
-    const { createIndicatorSystemVersion } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
-      {
-        input: {
-          cityId: city.cityId,
-          indicatorWeighting: 'FIXED',
-          basis: {
-            origin: 'EXPLICIT',
-            goalposts: [
-              { indicator: 'creative_sales_revenue', lower: 0, upper: 1_000_000 },
-              { indicator: 'products_in_market', lower: 0, upper: 10 },
-            ],
-          },
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [
-                { key: 'creative_sales_revenue', label: 'Revenue', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [
-                { key: 'products_in_market', label: 'In market', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-          ],
-        },
-      },
-    );
-    versionId = createIndicatorSystemVersion.id;
+    ({ id: versionId } = await createIndicatorSystemVersion(
+      admin.gql,
+      goalpostedPlatformInput(
+        city.cityId,
+        [{ key: 'creative_sales_revenue', label: 'Revenue', upper: 1_000_000 }],
+        [{ key: 'products_in_market', label: 'In market', upper: 10 }],
+      ),
+    ));
     await eventually(async () => (await pendingEvents()) === 0);
   });
 

@@ -9,6 +9,11 @@ import {
   uniqueKeys,
 } from '../impact/impact-test-kit';
 import { IdentityFactory, TestUser } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  officialStatistic,
+  twoSubsystems,
+} from '../support/indicator-system.kit';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -42,30 +47,13 @@ describe('drill: de-duplicated coupling recomputes and rebuilds', () => {
     app = await startTestApp({ worker: true });
     admin = await new IdentityFactory(app).admin();
     cities = [await seedTestCity(app), await seedTestCity(app), await seedTestCity(app)];
-    const official = (key: string, label: string) => ({ key, label, source: 'OFFICIAL_STATISTIC' });
-    const { createIndicatorSystemVersion } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
-      {
-        input: {
-          note: 'de-duplication drill',
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [official(keys.visitors, 'Visitors'), official(keys.heritage, 'Sites')],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [official(keys.patents, 'Patents'), official(keys.graduates, 'Grads')],
-            },
-          ],
-        },
-      },
-    );
-    versionId = createIndicatorSystemVersion.id;
+    ({ id: versionId } = await createIndicatorSystemVersion(admin.gql, {
+      note: 'de-duplication drill',
+      subsystems: twoSubsystems(
+        [officialStatistic(keys.visitors, 'Visitors'), officialStatistic(keys.heritage, 'Sites')],
+        [officialStatistic(keys.patents, 'Patents'), officialStatistic(keys.graduates, 'Grads')],
+      ),
+    }));
     const lines = [
       `city,period,${keys.visitors},${keys.heritage},${keys.patents},${keys.graduates}`,
     ];

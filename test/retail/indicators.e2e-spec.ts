@@ -4,6 +4,11 @@ import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/co
 import { SALES_INDICATORS } from '../../libs/retail/src/retail-coupling';
 import { seedCity } from '../support/catalog.factory';
 import { IdentityFactory } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  goalpostedPlatformInput,
+  revenueAndSellThroughInput,
+} from '../support/indicator-system.kit';
 import { deliveredProject } from '../support/marketplace.factory';
 import { placedProduct } from '../support/placed-product';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -212,39 +217,9 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
         externalId: 'SELL-40',
       },
     });
-    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
-      {
-        input: {
-          cityId: city.cityId,
-          indicatorWeighting: 'FIXED',
-          basis: {
-            origin: 'EXPLICIT',
-            goalposts: [
-              { indicator: 'creative_sales_revenue', lower: 0, upper: 10_000 },
-              { indicator: 'sell_through', lower: 0, upper: 1 },
-            ],
-          },
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [
-                { key: 'creative_sales_revenue', label: 'Revenue', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [
-                { key: 'sell_through', label: 'Sell-through', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-          ],
-        },
-      },
+    const version = await createIndicatorSystemVersion(
+      admin.gql,
+      revenueAndSellThroughInput(city.cityId, 10_000),
     );
     await app.worker!.get(CouplingRecomputeService).recompute(version.id);
     const period = periodOf(new Date()).key;
@@ -305,41 +280,16 @@ describe('retail: a recorded sale reaches the city coupling snapshot', () => {
     await sell(shop, qProduct);
     await sell(kiosk, pProduct);
 
-    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string; version: number };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id version } }`,
-      {
-        input: {
-          cityId,
-          indicatorWeighting: 'FIXED',
-          basis: {
-            origin: 'EXPLICIT',
-            goalposts: [
-              { indicator: 'scene_coverage', lower: 0, upper: 10 },
-              { indicator: 'brand_reach', lower: 0, upper: 10 },
-              { indicator: 'resource_activation', lower: 0, upper: 1 },
-            ],
-          },
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [
-                { key: 'scene_coverage', label: 'Scenes', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [
-                { key: 'brand_reach', label: 'Brands', source: 'PLATFORM', weight: 0.5 },
-                { key: 'resource_activation', label: 'Resources', source: 'PLATFORM', weight: 0.5 },
-              ],
-            },
-          ],
-        },
-      },
+    const version = await createIndicatorSystemVersion(
+      admin.gql,
+      goalpostedPlatformInput(
+        cityId,
+        [{ key: 'scene_coverage', label: 'Scenes', upper: 10 }],
+        [
+          { key: 'brand_reach', label: 'Brands', upper: 10, weight: 0.5 },
+          { key: 'resource_activation', label: 'Resources', upper: 1, weight: 0.5 },
+        ],
+      ),
     );
     await app.worker!.get(CouplingRecomputeService).recompute(version.id);
     const period = periodOf(new Date()).key;

@@ -3,6 +3,10 @@ import { RetailFactsService } from '@cc/retail';
 import { CouplingRecomputeService } from '../../libs/impact/src/coupling-jobs/coupling-recompute.service';
 import { SeededCity, seedCity } from '../support/catalog.factory';
 import { IdentityFactory, TestMember, TestUser } from '../support/identity.factory';
+import {
+  createIndicatorSystemVersion,
+  revenueAndSellThroughInput,
+} from '../support/indicator-system.kit';
 import { deliveredProject } from '../support/marketplace.factory';
 import { expectFlatStatements, pageStatements } from '../support/statement-count';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
@@ -212,39 +216,9 @@ describe('implausible sales are held for an official of the city', () => {
       factory.talent(),
     ]);
     // The city's indicator system, so that its live snapshot is recomputed as its sales change.
-    const { createIndicatorSystemVersion: version } = await admin.gql.data<{
-      createIndicatorSystemVersion: { id: string };
-    }>(
-      `mutation($input: CreateIndicatorSystemVersionInput!) { createIndicatorSystemVersion(input: $input) { id } }`,
-      {
-        input: {
-          cityId: city.cityId,
-          indicatorWeighting: 'FIXED',
-          basis: {
-            origin: 'EXPLICIT',
-            goalposts: [
-              { indicator: 'creative_sales_revenue', lower: 0, upper: 1_000_000 },
-              { indicator: 'sell_through', lower: 0, upper: 1 },
-            ],
-          },
-          subsystems: [
-            {
-              name: 'cultural_soft_power',
-              label: 'U1',
-              indicators: [
-                { key: 'creative_sales_revenue', label: 'Revenue', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-            {
-              name: 'talent_innovation',
-              label: 'U2',
-              indicators: [
-                { key: 'sell_through', label: 'Sell-through', source: 'PLATFORM', weight: 1 },
-              ],
-            },
-          ],
-        },
-      },
+    const version = await createIndicatorSystemVersion(
+      admin.gql,
+      revenueAndSellThroughInput(city.cityId, 1_000_000),
     );
     await app.worker!.get(CouplingRecomputeService).recompute(version.id);
   });
