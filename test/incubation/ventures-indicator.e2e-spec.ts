@@ -20,11 +20,7 @@ describe('incubation: the city indicator active_incubated_ventures', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ worker: true });
-    // Files without a worker leave their events in the shared outbox; this file's relay moves
-    // them all into its queue. Drain that backlog first, so the wait below is for this test's
-    // own admissions and not for every earlier file's recomputes.
-    await couplingQueueDrained(app, 150_000);
-  }, 180_000);
+  });
 
   afterAll(() => app.close());
 

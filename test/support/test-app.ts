@@ -25,6 +25,9 @@ export interface TestApp {
 process.env.CC_TEST_BASE_QUEUE_PREFIX ??= process.env.QUEUE_PREFIX;
 process.env.QUEUE_PREFIX = `${process.env.CC_TEST_BASE_QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`;
 
+/** When this file started (Jest evaluates this module once per file, files run one by one). */
+const FILE_STARTED_AT = new Date();
+
 /** Apps of this file not closed yet, even half-started ones (see the afterAll below). */
 const openApps = new Set<{ api?: INestApplication; worker?: INestApplicationContext }>();
 
@@ -69,6 +72,14 @@ export async function startTestApp(
   }
   await api.listen(0, '127.0.0.1');
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  // Files without a worker leave their events in the shared outbox table; this file's relay
+  // would move them all into this file's queues, and their recomputes and refreshes would delay
+  // this file's own events past its waits. Nobody is left to observe them: drop them.
+  if (worker) {
+    await api
+      .get<DataSource>(getDataSourceToken())
+      .query('DELETE FROM outbox_event WHERE created_at < $1', [FILE_STARTED_AT]);
+  }
   await worker?.init();
   return {
     api,
