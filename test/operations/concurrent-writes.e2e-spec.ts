@@ -34,7 +34,9 @@ describe('drill: concurrent conflicting writes', () => {
   let productId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // A pool smaller than the concurrency below: a mutation that asks the pool for a second
+    // connection while its transaction holds a row lock the others wait for deadlocks at once.
+    app = await startTestApp({ env: { DATABASE_POOL_SIZE: '3' } });
     factory = new IdentityFactory(app);
     city = await factory.defaultCity();
     const delivered = await deliveredProject(factory, city, { quantity: 100_000 });

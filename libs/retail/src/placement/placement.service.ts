@@ -8,6 +8,7 @@ import { IdentityLoaders } from '@cc/identity';
 import { periodOf } from '@cc/impact';
 import { enterMarketEvent, ProjectService, ProjectState } from '@cc/marketplace';
 import { OutboxEntry, OutboxWriter, ProjectEventKind, projectEvent } from '@cc/queue';
+import { Outlet } from '../outlet/outlet.entity';
 import { OutletService } from '../outlet/outlet.service';
 import { Product } from '../product/product.entity';
 import { ProductService } from '../product/product.service';
@@ -139,7 +140,7 @@ export class PlacementService {
       async (manager, placement) =>
         this.outbox.addAll(manager, [
           enterMarketEvent({ projectId: placement.projectId, placementId: placement.id }),
-          ...(await this.placementEvents(placement, 'placement started')),
+          ...(await this.placementEvents(manager, placement, 'placement started')),
           projectEvent({
             kind: ProjectEventKind.PLACEMENT_STARTED,
             projectId: placement.projectId,
@@ -180,7 +181,7 @@ export class PlacementService {
       viewer,
       this.closing(viewer, reason),
       (manager, p) =>
-        this.placementEvents(p, 'placement ended').then((events) =>
+        this.placementEvents(manager, p, 'placement ended').then((events) =>
           this.outbox.addAll(manager, events),
         ),
     );
@@ -188,10 +189,14 @@ export class PlacementService {
 
   /** Products in market moved for the outlet's city in the current period. */
   private async placementEvents(
+    manager: EntityManager,
     placement: Placement,
     reason: string,
   ): Promise<OutboxEntry<unknown>[]> {
-    const outlet = await this.outlets.get(placement.outletId);
+    // On the move's own connection: it holds the placement's row lock, and a second pooled
+    // connection could wait forever behind concurrent moves that hold the rest of the pool while
+    // they wait for that lock (10 accepts of one offer at once hung the api this way).
+    const outlet = await manager.findOneByOrFail(Outlet, { id: placement.outletId });
     return couplingChange({
       cityId: outlet.cityId,
       periods: [periodOf(new Date()).key],
