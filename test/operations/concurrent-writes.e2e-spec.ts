@@ -15,6 +15,7 @@ import {
 const OFFER = `mutation($input: OfferPlacementInput!) { offerPlacement(input: $input) { id } }`;
 const REQUEST = `mutation($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`;
 const ACCEPT = `mutation($id: ID!) { acceptPlacement(id: $id) { id state } }`;
+const REVIEW = `mutation($input: ReviewSaleAnomalyInput!) { reviewSaleAnomaly(input: $input) { id status } }`;
 const TOTALS = `query($id: ID!) { placement(id: $id) { unitsSold salesTotalFen } }`;
 
 const succeeded = (results: GraphqlResponse<unknown>[]) => results.filter((r) => !r.errors);
@@ -130,5 +131,41 @@ describe('drill: concurrent conflicting writes', () => {
         offered.id,
       ]),
     ).toEqual([{ n: 40 }]);
+  });
+  it('one held sale reviewed 10 times at once: one decision, the rest told it was reviewed', async () => {
+    const official = await factory.official({ cityId: city.cityId });
+    const outletId = await createOutlet(retailer, city, { name: 'Review race shop' });
+    const offered = await offerPlacement(maker, { productId, outletId, terms: consignment(3000) });
+    await acceptPlacement(retailer, offered.id);
+    // Over the per-sale ceiling (SALE_MAX_AMOUNT_FEN), under the hard cap: held for review.
+    const { recordSale } = await retailer.gql.data<{ recordSale: { sale: { id: string } } }>(
+      RECORD_SALE,
+      {
+        input: {
+          outletId,
+          productId,
+          quantity: 1,
+          unitPrice: 20_000_000,
+          soldAt: new Date().toISOString(),
+          externalId: 'HELD-RACE',
+        },
+      },
+    );
+    const [{ id: anomalyId }] = await app.db.query(
+      'SELECT id FROM sale_anomaly WHERE sale_id = $1',
+      [recordSale.sale.id],
+    );
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        official.gql.request(REVIEW, { input: { anomalyId, decision: 'ACCEPT', note: 'checked' } }),
+      ),
+    );
+    expect(succeeded(results)).toHaveLength(1);
+    for (const loser of refused(results)) {
+      expect(loser.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'SALE_ANOMALY_ALREADY_REVIEWED',
+      });
+    }
   });
 });

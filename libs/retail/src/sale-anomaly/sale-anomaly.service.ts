@@ -87,6 +87,15 @@ export class SaleAnomalyService {
    * the coupling, matching and incubation events commit with the decision.
    */
   async review(viewer: Viewer, input: ReviewSaleAnomalyInput): Promise<SaleAnomaly> {
+    // Membership is read through the pool, so before the row lock: a pooled query under the lock
+    // could wait forever behind concurrent reviews that hold the rest of the pool while they wait
+    // for that lock. The seller of a sale never changes, so the unlocked read is as good.
+    const seller = await this.anomalies.findOne({
+      where: { id: input.anomalyId },
+      select: { id: true, organizationId: true },
+    });
+    const reviewerWorksForSeller =
+      seller !== null && (await this.policy.isOrganizationMember(viewer, seller.organizationId));
     return this.anomalies.manager.transaction(async (manager) => {
       const anomaly = await manager.getRepository(SaleAnomaly).findOne({
         where: { id: input.anomalyId },
@@ -107,7 +116,7 @@ export class SaleAnomalyService {
         );
       }
       // An official who also works for the seller would be judging their own sale.
-      if (await this.policy.isOrganizationMember(viewer, anomaly.organizationId)) {
+      if (reviewerWorksForSeller) {
         throw RetailException.forbidden(
           RetailErrorCode.OWN_SALE_REVIEW,
           `You are a member of the organization that recorded this sale, so you may not review it; another official of city ${anomaly.cityId} must`,
