@@ -44,6 +44,8 @@ export class CityResolver {
 
   @ResolveField(() => [District], { description: 'By name.' })
   districts(@Parent() city: City, @Loaders() loaders: LoaderRegistry): Promise<District[]> {
+    // Their `city` is this one: primed, so `districts { city }` asks for no city again.
+    this.loaders.city(loaders).prime(city.id, city);
     return this.loaders.districtsOfCity(loaders).load(city.id);
   }
 }
