@@ -27,6 +27,8 @@ process.env.QUEUE_PREFIX = `${process.env.CC_TEST_BASE_QUEUE_PREFIX}-${randomByt
 
 /** When this file started (Jest evaluates this module once per file, files run one by one). */
 const FILE_STARTED_AT = new Date();
+/** Only the file's first worker drops them: later ones must relay this file's own events. */
+let staleEventsDropped = false;
 
 /** Apps of this file not closed yet, even half-started ones (see the afterAll below). */
 const openApps = new Set<{ api?: INestApplication; worker?: INestApplicationContext }>();
@@ -75,7 +77,8 @@ export async function startTestApp(
   // Files without a worker leave their events in the shared outbox table; this file's relay
   // would move them all into this file's queues, and their recomputes and refreshes would delay
   // this file's own events past its waits. Nobody is left to observe them: drop them.
-  if (worker) {
+  if (worker && !staleEventsDropped) {
+    staleEventsDropped = true;
     await api
       .get<DataSource>(getDataSourceToken())
       .query('DELETE FROM outbox_event WHERE created_at < $1', [FILE_STARTED_AT]);
