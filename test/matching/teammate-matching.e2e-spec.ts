@@ -75,10 +75,15 @@ describe('matching: teammates', () => {
   });
 
   it('explains a talent against a team, and a member is excluded', async () => {
-    const { explainMatch } = await lead.gql.data<{ explainMatch: MatchView & { kind: string } }>(
-      EXPLAIN,
-      { a: teamId, b: designer.id },
-    );
+    // Profiles reach matching through the queue in any order: the coder's being ranked (the test
+    // above) does not mean the designer's has arrived. Until it has, the pair is unknown.
+    const { explainMatch } = await eventually(async () => {
+      const response = await lead.gql.request<{ explainMatch: MatchView & { kind: string } }>(
+        EXPLAIN,
+        { a: teamId, b: designer.id },
+      );
+      return response.data ?? undefined;
+    });
     expect(explainMatch.kind).toBe('TEAM_TALENT');
     expect(explainMatch.reasons[0].code).toBe('NO_NEW_DISCIPLINE');
     const self = await lead.gql.data<{ explainMatch: MatchView }>(EXPLAIN, {
