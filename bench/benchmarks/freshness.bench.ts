@@ -1,12 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { withClient } from '../support/bench-database';
 import { Benchmark } from '../support/benchmark';
 import { median, PairedResult, Sample } from '../support/interleaved';
-import { freePort, ROOT, serveApi, Served } from '../support/processes';
+import { serveApi, serveWorker } from '../support/processes';
 import { openCityForSales, seedSalesCity } from '../fixtures/sales-history.fixture';
 import { rebuildRetailFacts, versionFor, workerContext } from './coupling-facts.bench';
 
@@ -20,50 +18,6 @@ const LOGIN = `mutation($email: String!, $password: String!) {
 const TOKEN_REFRESH_MS = 10 * 60_000;
 /** Sales left uncovered this long after the load stops count as failures. */
 const DRAIN_MS = 30_000;
-
-/** The real worker (`dist/apps/worker`), ready once its health server says so. */
-async function serveWorker(env: Record<string, string>): Promise<Served> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'dist/apps/worker/src/main.js')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        ...env,
-        WORKER_HEALTH_PORT: String(port),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (
-    !(await fetch(`${url}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null) throw new Error(`worker exited: ${stderr}`);
-    if (Date.now() > deadline) throw new Error(`worker not ready after 60 s: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function graphql<T>(
   url: string,
